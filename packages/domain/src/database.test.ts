@@ -1,0 +1,102 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ReferenceKind } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, openTestDatabase } from '../test/database.js';
+import { BUSY_TIMEOUT_MS, parseDatabaseUrl } from './mikro-orm.config.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { pendingMigrations } from './database.js';
+
+describe('the database', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  // MikroORM's SQLite schema diff reports enum check constraints as changed even when they are
+  // equal, so the comparison is made here on what matters: every table and column the entities
+  // map to exists with the same nullability, and there is nothing more.
+  it('is built by the migrations to the tables and columns the entities describe', async () => {
+    expect(await pendingMigrations(t.db)).toEqual([]);
+    const conn = t.db.em.getConnection();
+    const expected = new Map<string, Map<string, boolean>>();
+    for (const meta of Object.values(t.db.getMetadata().getAll())) {
+      if (meta.embeddable || meta.virtual) continue;
+      const columns = new Map<string, boolean>();
+      for (const prop of meta.props) {
+        if (!prop.fieldNames || prop.persist === false) continue;
+        if (
+          prop.kind === ReferenceKind.ONE_TO_MANY ||
+          prop.kind === ReferenceKind.MANY_TO_MANY ||
+          prop.kind === ReferenceKind.EMBEDDED
+        ) {
+          continue;
+        }
+        for (const field of prop.fieldNames) columns.set(field, Boolean(prop.nullable));
+      }
+      expected.set(meta.tableName, columns);
+    }
+    const tables = await conn.execute<{ name: string }[]>(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'mikro_orm_migrations'",
+    );
+    expect(tables.map((r) => r.name).sort()).toEqual([...expected.keys()].sort());
+    for (const [table, columns] of expected) {
+      const actual = await conn.execute<{ name: string; notnull: number }[]>(
+        `pragma table_info(\`${table}\`)`,
+      );
+      expect(
+        Object.fromEntries(actual.map((c) => [c.name, c.notnull === 0])),
+        `columns of ${table}`,
+      ).toEqual(Object.fromEntries(columns));
+    }
+  });
+
+  it('lists every migration file in the migrations index', () => {
+    const dir = fileURLToPath(new URL('./migrations/sqlite', import.meta.url));
+    const files = readdirSync(dir)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''));
+    expect(sqliteMigrations.map((m) => m.name)).toEqual(files.sort());
+  });
+
+  it('runs SQLite in WAL mode with foreign keys and a busy timeout', async () => {
+    const conn = t.db.em.getConnection();
+    const [journal] = await conn.execute<{ journal_mode: string }[]>('pragma journal_mode');
+    const [fk] = await conn.execute<{ foreign_keys: number }[]>('pragma foreign_keys');
+    const [busy] = await conn.execute<{ timeout: number }[]>('pragma busy_timeout');
+    expect(journal?.journal_mode).toBe('wal');
+    expect(fk?.foreign_keys).toBe(1);
+    expect(busy?.timeout).toBe(BUSY_TIMEOUT_MS);
+  });
+
+  it('refuses rows that break a foreign key', async () => {
+    const conn = t.db.em.getConnection();
+    await expect(
+      conn.execute(
+        "insert into person (name, normalised_name, organisation_id, created_at, updated_at) values ('X', 'x', 999999, 0, 0)",
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/i);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  const root = '/srv/ake';
+  it('defaults to data/ake.sqlite under the project root', () => {
+    expect(parseDatabaseUrl(undefined, root)).toEqual({
+      driver: 'sqlite',
+      path: '/srv/ake/data/ake.sqlite',
+    });
+    expect(parseDatabaseUrl('  ', root).path).toBe('/srv/ake/data/ake.sqlite');
+  });
+  it('takes file: URLs, plain paths and absolute paths', () => {
+    expect(parseDatabaseUrl('file:tmp/x.sqlite', root).path).toBe('/srv/ake/tmp/x.sqlite');
+    expect(parseDatabaseUrl('file:///var/lib/ake.sqlite', root).path).toBe('/var/lib/ake.sqlite');
+    expect(parseDatabaseUrl('/var/lib/ake.sqlite', root).path).toBe('/var/lib/ake.sqlite');
+    expect(parseDatabaseUrl('other.sqlite', root).path).toBe('/srv/ake/other.sqlite');
+  });
+  it('says clearly what it cannot use', () => {
+    expect(() => parseDatabaseUrl('postgres://localhost/test', root)).toThrow(/PostgreSQL/);
+    expect(() => parseDatabaseUrl('mysql://localhost/test', root)).toThrow(/unknown scheme: mysql/);
+  });
+});

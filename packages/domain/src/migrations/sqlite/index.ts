@@ -1,0 +1,12 @@
+/**
+ * The SQLite migrations, in order. Listed explicitly so that they run the same from TypeScript
+ * sources (tests), compiled JavaScript (the CLI) and bundles, without globbing the disk.
+ * `pnpm --filter @ake/domain migration:create` writes a new file here; add it to this list
+ * (a test fails when a migration file is missing from it).
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128232639 } from './Migration20261128232639.js';
+
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261128232639', class: Migration20261128232639 },
+];

@@ -1,0 +1,232 @@
+import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { type Actor, requireCurator } from '../../shared/actor.js';
+import {
+  type CuratedKind,
+  archiveCurated,
+  finishEdit,
+  insertCurated,
+  loadForEdit,
+  refId,
+} from '../../shared/curated.service.js';
+import { NotFoundError, type Result } from '../../shared/errors.js';
+import { validate } from '../../shared/validation.js';
+import { optionalRef, requireRef, runWrite } from '../../shared/write.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Person } from '../person/person.entity.js';
+import { WorkingGroup } from '../working-group/working-group.entity.js';
+import { ActionItem, AgendaItem, Decision, Meeting, MeetingParticipant } from './meeting.entity.js';
+import { createMeetingInput, updateMeetingInput, type venueInput } from './meeting.schema.js';
+import { type z } from 'zod';
+
+export const meetingKind: CuratedKind<Meeting> = {
+  entity: Meeting,
+  type: 'Meeting',
+  snapshot: (m) => ({
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt?.toISOString() ?? null,
+    format: m.format,
+    status: m.status,
+    remoteTool: m.remoteTool,
+    venue: m.venue ? { ...m.venue } : null,
+    venueOrganisationId: refId(m.venueOrganisation),
+    summary: m.summary,
+    nextMeetingId: refId(m.nextMeeting),
+    archivedAt: m.archivedAt?.toISOString() ?? null,
+  }),
+};
+
+type VenueInput = z.output<typeof venueInput>;
+
+function venueOf(venue: VenueInput | null | undefined) {
+  return {
+    room: venue?.room ?? null,
+    floor: venue?.floor ?? null,
+    building: venue?.building ?? null,
+    street: venue?.street ?? null,
+    town: venue?.town ?? null,
+  };
+}
+
+/** The relations a full meeting page needs, loaded in a fixed number of queries. */
+export const MEETING_DETAIL = [
+  'group',
+  'venueOrganisation',
+  'nextMeeting',
+  'participants.person',
+  'participants.organisation',
+  'agendaItems.decisions',
+  'agendaItems.actions.owner',
+] as const;
+
+export interface MeetingFilter {
+  groupId?: number;
+  from?: Date;
+  to?: Date;
+  includeArchived?: boolean;
+}
+
+/** Meetings of working groups with their participants, agenda, decisions and actions. */
+export class MeetingService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Records a meeting with everything in it, all or nothing. */
+  async create(actor: Actor, input: unknown): Promise<Result<Meeting>> {
+    requireCurator(actor);
+    const parsed = validate(createMeetingInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    const result = await runWrite(this.em, async (tx) => {
+      const meeting = tx.create(
+        Meeting,
+        {
+          group: await requireRef(tx, WorkingGroup, v.groupId, 'groupId', 'working group'),
+          title: v.title,
+          startsAt: v.startsAt,
+          endsAt: v.endsAt ?? null,
+          format: v.format,
+          status: v.status,
+          remoteTool: v.remoteTool,
+          venue: venueOf(v.venue),
+          venueOrganisation: await optionalRef(
+            tx,
+            Organisation,
+            v.venue?.organisationId,
+            'venue.organisationId',
+            'organisation',
+          ),
+          summary: v.summary,
+          sourceText: v.sourceText,
+          nextMeeting: await optionalRef(tx, Meeting, v.nextMeetingId, 'nextMeetingId', 'meeting'),
+          version: 1,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+        { persist: false },
+      );
+      await insertCurated(tx, meetingKind, actor, meeting);
+      for (const [i, p] of v.participants.entries()) {
+        tx.create(MeetingParticipant, {
+          meeting,
+          person: await requireRef(tx, Person, p.personId, `participants.${i}.personId`, 'person'),
+          organisation: await optionalRef(
+            tx,
+            Organisation,
+            p.organisationId,
+            `participants.${i}.organisationId`,
+            'organisation',
+          ),
+          roles: [...new Set(p.roles)],
+          attendance: p.attendance,
+        });
+      }
+      for (const [i, item] of v.agenda.entries()) {
+        const agendaItem = tx.create(AgendaItem, {
+          meeting,
+          number: item.number,
+          title: item.title,
+          notes: item.notes,
+        });
+        item.decisions.forEach((text, position) =>
+          tx.create(Decision, { agendaItem, position, text }),
+        );
+        for (const [position, action] of item.actions.entries()) {
+          tx.create(ActionItem, {
+            agendaItem,
+            position,
+            description: action.description,
+            owner: await optionalRef(
+              tx,
+              Person,
+              action.ownerId,
+              `agenda.${i}.actions.${position}.ownerId`,
+              'person',
+            ),
+            dueDate: action.dueDate ?? null,
+            status: action.status,
+          });
+        }
+      }
+      return meeting.id;
+    });
+    return result.ok ? { ok: true, value: await this.get(result.value) } : result;
+  }
+
+  /** Changes a meeting's own fields from the version the editor saw. */
+  async update(actor: Actor, input: unknown): Promise<Result<Meeting>> {
+    requireCurator(actor);
+    const parsed = validate(updateMeetingInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    const result = await runWrite(this.em, async (tx) => {
+      const { entity, before } = await loadForEdit(tx, meetingKind, v.id, v.version);
+      if (v.title !== undefined) entity.title = v.title;
+      if (v.startsAt !== undefined) entity.startsAt = v.startsAt;
+      if (v.endsAt !== undefined) entity.endsAt = v.endsAt;
+      if (v.format !== undefined) entity.format = v.format;
+      if (v.status !== undefined) entity.status = v.status;
+      if (v.remoteTool !== undefined) entity.remoteTool = v.remoteTool;
+      if (v.summary !== undefined) entity.summary = v.summary;
+      if (v.sourceText !== undefined) entity.sourceText = v.sourceText;
+      if (v.venue !== undefined) {
+        entity.venue = venueOf(v.venue);
+        entity.venueOrganisation = await optionalRef(
+          tx,
+          Organisation,
+          v.venue?.organisationId,
+          'venue.organisationId',
+          'organisation',
+        );
+      }
+      if (v.nextMeetingId !== undefined) {
+        entity.nextMeeting = await optionalRef(
+          tx,
+          Meeting,
+          v.nextMeetingId,
+          'nextMeetingId',
+          'meeting',
+        );
+      }
+      await finishEdit(tx, meetingKind, actor, entity, before);
+      return entity.id;
+    });
+    return result.ok ? { ok: true, value: await this.get(result.value) } : result;
+  }
+
+  /** Archives a meeting. */
+  async archive(actor: Actor, input: { id: number; version: number }): Promise<Result<Meeting>> {
+    requireCurator(actor);
+    return runWrite(this.em, (tx) =>
+      archiveCurated(tx, meetingKind, actor, input.id, input.version),
+    );
+  }
+
+  /** One meeting with participants, agenda, decisions and actions. */
+  async get(id: number): Promise<Meeting> {
+    const meeting = await this.em.findOne(
+      Meeting,
+      { id, archivedAt: null },
+      { populate: MEETING_DETAIL, refresh: true },
+    );
+    if (!meeting) throw new NotFoundError('Meeting', id);
+    return meeting;
+  }
+
+  /** Meetings by start time, newest first. */
+  async list(filter: MeetingFilter = {}, page: { limit?: number; offset?: number } = {}) {
+    const where: FilterQuery<Meeting> = {};
+    if (!filter.includeArchived) where.archivedAt = null;
+    if (filter.groupId) where.group = filter.groupId;
+    if (filter.from || filter.to) {
+      where.startsAt = {
+        ...(filter.from ? { $gte: filter.from } : {}),
+        ...(filter.to ? { $lt: filter.to } : {}),
+      };
+    }
+    return this.em.findAndCount(Meeting, where, {
+      orderBy: { startsAt: 'desc', id: 'desc' },
+      limit: Math.min(page.limit ?? 50, 100),
+      offset: page.offset ?? 0,
+    });
+  }
+}

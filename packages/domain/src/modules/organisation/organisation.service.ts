@@ -1,0 +1,178 @@
+import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { type Actor, requireCurator } from '../../shared/actor.js';
+import { NotFoundError, type Result } from '../../shared/errors.js';
+import { fieldError, normaliseName, validate } from '../../shared/validation.js';
+import { InvalidInput, optionalRef, requireRef, runWrite } from '../../shared/write.js';
+import { Organisation, OrganisationMembership } from './organisation.entity.js';
+import {
+  type OrganisationKind,
+  membershipInput,
+  organisationInput,
+} from './organisation.schema.js';
+
+/** True when a period (inclusive dates, null = open) contains the date. */
+export function periodContains(
+  period: { validFrom?: string | null; validTo?: string | null },
+  date: string,
+): boolean {
+  return (
+    (!period.validFrom || period.validFrom <= date) && (!period.validTo || date <= period.validTo)
+  );
+}
+
+/** Where the overlap rule is stated once: two periods overlap unless one ends before the other starts. */
+function periodsOverlap(
+  a: { validFrom?: string | null; validTo?: string | null },
+  b: { validFrom?: string | null; validTo?: string | null },
+): boolean {
+  const aEndsBefore = a.validTo && b.validFrom && a.validTo < b.validFrom;
+  const bEndsBefore = b.validTo && a.validFrom && b.validTo < a.validFrom;
+  return !aEndsBefore && !bEndsBefore;
+}
+
+/** Libraries, bookmobiles, networks and partners, and network memberships over time. */
+export class OrganisationService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Adds an organisation; a name (or alias) already in use is a DUPLICATE on `name`. */
+  async create(actor: Actor, input: unknown): Promise<Result<Organisation>> {
+    requireCurator(actor);
+    const parsed = validate(organisationInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return runWrite(this.em, async (tx) => {
+      const normalisedName = normaliseName(v.name);
+      const existing = await this.findByNameIn(tx, v.name);
+      if (existing) {
+        throw new InvalidInput([
+          fieldError(
+            'name',
+            'DUPLICATE',
+            `"${existing.name}" already exists (organisation ${existing.id})`,
+          ),
+        ]);
+      }
+      if (v.isil && (await tx.count(Organisation, { isil: v.isil }))) {
+        throw new InvalidInput([
+          fieldError('isil', 'DUPLICATE', `ISIL ${v.isil} is already in use`),
+        ]);
+      }
+      const organisation = tx.create(Organisation, {
+        kind: v.kind,
+        name: v.name,
+        normalisedName,
+        nameSv: v.nameSv,
+        nameEn: v.nameEn,
+        shortName: v.shortName,
+        aliases: [...new Set(v.aliases.map(normaliseName))],
+        isil: v.isil,
+        kirkantaId: v.kirkantaId ?? null,
+        parent: await optionalRef(tx, Organisation, v.parentId, 'parentId', 'organisation'),
+        city: v.city,
+        street: v.street,
+        zipcode: v.zipcode,
+        area: v.area,
+        latitude: v.latitude ?? null,
+        longitude: v.longitude ?? null,
+        homepage: v.homepage,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      return organisation;
+    });
+  }
+
+  /** Records that an organisation belongs to a network for a period. */
+  async addMembership(actor: Actor, input: unknown): Promise<Result<OrganisationMembership>> {
+    requireCurator(actor);
+    const parsed = validate(membershipInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return runWrite(this.em, async (tx) => {
+      const member = await requireRef(tx, Organisation, v.memberId, 'memberId', 'organisation');
+      const network = await requireRef(tx, Organisation, v.networkId, 'networkId', 'organisation');
+      if (network.kind !== 'library_network') {
+        throw new InvalidInput([
+          fieldError('networkId', 'INVALID', `${network.name} is not a library network`),
+        ]);
+      }
+      const others = await tx.find(OrganisationMembership, { member });
+      if (others.some((m) => periodsOverlap(m, v))) {
+        throw new InvalidInput([
+          fieldError(
+            'validFrom',
+            'CONFLICT',
+            `${member.name} already belongs to a network during this period`,
+          ),
+        ]);
+      }
+      return tx.create(OrganisationMembership, {
+        member,
+        network,
+        validFrom: v.validFrom ?? null,
+        validTo: v.validTo ?? null,
+        createdAt: new Date(),
+      });
+    });
+  }
+
+  /** One organisation. */
+  async get(id: number): Promise<Organisation> {
+    const organisation = await this.em.findOne(Organisation, { id }, { populate: ['parent'] });
+    if (!organisation) throw new NotFoundError('Organisation', id);
+    return organisation;
+  }
+
+  /** The organisation with this name or alias, however it is capitalised or spaced. */
+  async findByName(name: string): Promise<Organisation | null> {
+    return this.findByNameIn(this.em, name);
+  }
+
+  private async findByNameIn(em: EntityManager, name: string): Promise<Organisation | null> {
+    const key = normaliseName(name);
+    const byName = await em.findOne(Organisation, { normalisedName: key });
+    if (byName) return byName;
+    // Aliases are few per organisation and organisations are few per region: scan them.
+    const all = await em.find(Organisation, {}, { fields: ['id', 'aliases'] });
+    const match = all.find((o) => o.aliases.includes(key));
+    return match ? em.findOne(Organisation, { id: match.id }) : null;
+  }
+
+  /** Organisations, optionally of one kind, by name. */
+  async list(filter: { kind?: OrganisationKind } = {}): Promise<Organisation[]> {
+    const where: FilterQuery<Organisation> = filter.kind ? { kind: filter.kind } : {};
+    return this.em.find(Organisation, where, { orderBy: { name: 'asc' } });
+  }
+
+  /** The network an organisation belonged to on a date (`YYYY-MM-DD`), or null. */
+  async networkOn(organisationId: number, date: string): Promise<Organisation | null> {
+    const memberships = await this.em.find(
+      OrganisationMembership,
+      { member: organisationId },
+      { populate: ['network'] },
+    );
+    return memberships.find((m) => periodContains(m, date))?.network ?? null;
+  }
+
+  /** The members of a network on a date, by name. */
+  async membersOn(networkId: number, date: string): Promise<Organisation[]> {
+    const memberships = await this.em.find(
+      OrganisationMembership,
+      { network: networkId },
+      { populate: ['member'] },
+    );
+    return memberships
+      .filter((m) => periodContains(m, date))
+      .map((m) => m.member)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  }
+
+  /** Every membership of an organisation, oldest first. */
+  async memberships(organisationId: number): Promise<OrganisationMembership[]> {
+    return this.em.find(
+      OrganisationMembership,
+      { member: organisationId },
+      { populate: ['network'], orderBy: { validFrom: 'asc' } },
+    );
+  }
+}

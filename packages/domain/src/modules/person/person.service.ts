@@ -1,0 +1,105 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { type Actor, requireAdmin, requireCurator } from '../../shared/actor.js';
+import { NotFoundError, type Result } from '../../shared/errors.js';
+import { normaliseName, validate } from '../../shared/validation.js';
+import { optionalRef, runWrite } from '../../shared/write.js';
+import { Meeting } from '../meeting/meeting.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { recordRevision } from '../revision/revision.service.js';
+import { User } from '../user/user.entity.js';
+import { Person } from './person.entity.js';
+import { ANONYMISED_NAME, personInput } from './person.schema.js';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** People: record, match by name, and anonymise on request (GDPR). */
+export class PersonService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Adds a person. */
+  async create(actor: Actor, input: unknown): Promise<Result<Person>> {
+    requireCurator(actor);
+    const parsed = validate(personInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return runWrite(this.em, async (tx) =>
+      tx.create(Person, {
+        name: v.name,
+        normalisedName: normaliseName(v.name),
+        email: v.email ?? null,
+        jobTitle: v.jobTitle,
+        team: v.team,
+        organisation: await optionalRef(
+          tx,
+          Organisation,
+          v.organisationId,
+          'organisationId',
+          'organisation',
+        ),
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      }),
+    );
+  }
+
+  /** One person (anonymised people included: meetings still point at them). */
+  async get(id: number): Promise<Person> {
+    const person = await this.em.findOne(Person, { id }, { populate: ['organisation'] });
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  /** The people with this name, however it is capitalised or spaced. */
+  async findByName(name: string): Promise<Person[]> {
+    return this.em.find(Person, { normalisedName: normaliseName(name), anonymisedAt: null });
+  }
+
+  /**
+   * Removes a person's personal data while keeping the meetings, trainings and visits they were
+   * part of: name and contact details are replaced, their name is struck from the memo texts of
+   * the meetings they attended, and a linked user account is disabled and stripped.
+   */
+  async anonymise(actor: Actor, id: number): Promise<Result<Person>> {
+    requireAdmin(actor);
+    return runWrite(this.em, async (tx) => {
+      const person = await tx.findOne(Person, { id });
+      if (!person) throw new NotFoundError('Person', id);
+      if (person.anonymisedAt) return person;
+      const formerName = person.name;
+      const placeholder = `${ANONYMISED_NAME} ${person.id}`;
+      const meetings = await tx.find(
+        Meeting,
+        { participants: { person: person.id } },
+        { populate: ['sourceText'] },
+      );
+      const pattern = new RegExp(escapeRegExp(formerName), 'giu');
+      for (const meeting of meetings) {
+        if (meeting.sourceText)
+          meeting.sourceText = meeting.sourceText.replace(pattern, placeholder);
+      }
+      for (const user of await tx.find(User, { person: person.id })) {
+        user.name = placeholder;
+        user.email = `anonymised-${user.id}@invalid`;
+        user.disabledAt ??= new Date();
+      }
+      person.name = placeholder;
+      person.normalisedName = normaliseName(placeholder);
+      person.email = null;
+      person.jobTitle = null;
+      person.team = null;
+      person.anonymisedAt = new Date();
+      recordRevision(tx, {
+        entityType: 'Person',
+        entityId: person.id,
+        version: 1,
+        action: 'anonymise',
+        // The revision must not keep what it removes: it records only that fields were cleared.
+        changes: { name: { from: '(removed)', to: placeholder } },
+        actor,
+      });
+      return person;
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The server-side entry point of the domain: entities, database, services and seed data.
+ * Browser code imports the package root instead, which has no ORM in it.
+ */
+export { entities } from './entities.js';
+export {
+  BUSY_TIMEOUT_MS,
+  type DatabaseTarget,
+  type OrmConfigOptions,
+  createOrmConfig,
+  findProjectRoot,
+  parseDatabaseUrl,
+} from './mikro-orm.config.js';
+export { type Database, migrate, openDatabase, pendingMigrations } from './database.js';
+export { type Services, createServices } from './services.js';
+export { GROUP_NAME, type SeedReport, readSeedMemo, seed } from './seeders/seed.js';
+export { InvalidInput, runWrite } from './shared/write.js';
+export { Venue } from './shared/venue.entity.js';
+
+export { BestPractice } from './modules/best-practice/best-practice.entity.js';
+export { BestPracticeService } from './modules/best-practice/best-practice.service.js';
+export { DevelopmentIdea } from './modules/development-idea/development-idea.entity.js';
+export { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
+export {
+  ActionItem,
+  AgendaItem,
+  Decision,
+  Meeting,
+  MeetingParticipant,
+} from './modules/meeting/meeting.entity.js';
+export {
+  MEETING_DETAIL,
+  type MeetingFilter,
+  MeetingService,
+} from './modules/meeting/meeting.service.js';
+export {
+  MentoringPair,
+  MentoringProgramme,
+  WorkVisit,
+} from './modules/mentoring/mentoring.entity.js';
+export {
+  type Coverage,
+  MentoringService,
+  coverageOf,
+} from './modules/mentoring/mentoring.service.js';
+export {
+  Organisation,
+  OrganisationMembership,
+} from './modules/organisation/organisation.entity.js';
+export {
+  OrganisationService,
+  periodContains,
+} from './modules/organisation/organisation.service.js';
+export { Person } from './modules/person/person.entity.js';
+export { PersonService } from './modules/person/person.service.js';
+export { Resource } from './modules/resource/resource.entity.js';
+export { type ResourceFilter, ResourceService } from './modules/resource/resource.service.js';
+export {
+  type FieldChange,
+  Revision,
+  type RevisionAction,
+} from './modules/revision/revision.entity.js';
+export { RevisionService, diffSnapshots } from './modules/revision/revision.service.js';
+export { Tag } from './modules/tag/tag.entity.js';
+export { TagService } from './modules/tag/tag.service.js';
+export { ProgrammeItem, Training, TrainingSession } from './modules/training/training.entity.js';
+export {
+  TRAINING_DETAIL,
+  type TrainingFilter,
+  TrainingService,
+} from './modules/training/training.service.js';
+export { User } from './modules/user/user.entity.js';
+export { UserService } from './modules/user/user.service.js';
+export { GroupMembership, WorkingGroup } from './modules/working-group/working-group.entity.js';
+export { WorkingGroupService } from './modules/working-group/working-group.service.js';

@@ -1,0 +1,50 @@
+/**
+ * The domain services for one unit of work. Pass a request-scoped EntityManager fork (the API
+ * forks one per request); nothing here holds the ORM in a module-level singleton.
+ */
+import { type EntityManager } from '@mikro-orm/core';
+import { BestPracticeService } from './modules/best-practice/best-practice.service.js';
+import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
+import { MeetingService } from './modules/meeting/meeting.service.js';
+import { MentoringService } from './modules/mentoring/mentoring.service.js';
+import { OrganisationService } from './modules/organisation/organisation.service.js';
+import { PersonService } from './modules/person/person.service.js';
+import { ResourceService } from './modules/resource/resource.service.js';
+import { RevisionService } from './modules/revision/revision.service.js';
+import { TagService } from './modules/tag/tag.service.js';
+import { TrainingService } from './modules/training/training.service.js';
+import { UserService } from './modules/user/user.service.js';
+import { WorkingGroupService } from './modules/working-group/working-group.service.js';
+
+export interface Services {
+  organisations: OrganisationService;
+  people: PersonService;
+  users: UserService;
+  groups: WorkingGroupService;
+  meetings: MeetingService;
+  trainings: TrainingService;
+  mentoring: MentoringService;
+  resources: ResourceService;
+  bestPractices: BestPracticeService;
+  developmentIdeas: DevelopmentIdeaService;
+  tags: TagService;
+  revisions: RevisionService;
+}
+
+/** Every service, sharing one EntityManager (and so one identity map and transaction). */
+export function createServices(em: EntityManager): Services {
+  return {
+    organisations: new OrganisationService(em),
+    people: new PersonService(em),
+    users: new UserService(em),
+    groups: new WorkingGroupService(em),
+    meetings: new MeetingService(em),
+    trainings: new TrainingService(em),
+    mentoring: new MentoringService(em),
+    resources: new ResourceService(em),
+    bestPractices: new BestPracticeService(em),
+    developmentIdeas: new DevelopmentIdeaService(em),
+    tags: new TagService(em),
+    revisions: new RevisionService(em),
+  };
+}
