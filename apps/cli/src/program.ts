@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db.js';
+import { registerStartCommand } from './commands/start.js';
+
+/** The `ake` command line, with its output going to `log`. */
+export function createProgram(log: (line: string) => void = (line) => console.log(line)): Command {
+  const program = new Command('ake')
+    .description('AKE-tietopankki: the knowledge base of the AKE working group')
+    .showHelpAfterError();
+  registerDbCommands(program, log);
+  registerStartCommand(program, log);
+  return program;
+}

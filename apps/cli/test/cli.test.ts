@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Meeting, openDatabase } from '@ake/domain/orm';
+
+const run = promisify(execFile);
+const main = new URL('../dist/main.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'ake-cli-'));
+const databaseUrl = `file:${join(dir, 'ake.sqlite')}`;
+
+/** Runs the built `ake` command in its own process, as a user would. */
+async function ake(...args: string[]) {
+  return run(process.execPath, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
+describe('the ake command', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses to seed before the database is migrated', async () => {
+    await expect(ake('db', 'seed')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('pnpm ake db migrate') as unknown,
+    });
+  });
+
+  it('migrates, then has nothing left to migrate', async () => {
+    expect((await ake('db', 'migrate')).stdout).toMatch(/Applied 1 migration/);
+    expect((await ake('db', 'migrate')).stdout).toMatch(/up to date/);
+    expect((await ake('db', 'status')).stdout).toMatch(/No pending migrations/);
+  });
+
+  it('seeds once, and a second seed adds nothing', async () => {
+    expect((await ake('db', 'seed')).stdout).toMatch(/Seeded: .*meetings/);
+    expect((await ake('db', 'seed')).stdout).toMatch(/nothing to add/);
+  });
+
+  it('start leaves a seeded database holding the 11.3.2019 meeting', async () => {
+    expect((await ake('start')).stdout).toMatch(/Database ready/);
+    const db = await openDatabase({ databaseUrl });
+    try {
+      const meeting = await db.em
+        .fork()
+        .findOneOrFail(
+          Meeting,
+          { title: 'Työryhmän kokous 11.3.2019' },
+          { populate: ['participants'] },
+        );
+      expect(meeting.participants).toHaveLength(6);
+    } finally {
+      await db.close(true);
+    }
+  });
+
+  it('names an unknown command', async () => {
+    await expect(ake('db', 'frobnicate')).rejects.toMatchObject({ code: 1 });
+  });
+});
