@@ -12,6 +12,8 @@ export const USER_ERROR_CODES = [
   'REQUIRED',
   'TOO_LONG',
   'TOO_SHORT',
+  'TOO_LARGE',
+  'TOO_SMALL',
   'INVALID',
   'INVALID_URL',
   'INVALID_DATE',

@@ -118,8 +118,9 @@ function codeOf(issue: z.core.$ZodIssue): UserErrorCode {
       return code ?? 'INVALID';
     }
     case 'too_big':
-      return 'TOO_LONG';
+      return issue.origin === 'number' ? 'TOO_LARGE' : 'TOO_LONG';
     case 'too_small':
+      if (issue.origin === 'number') return 'TOO_SMALL';
       return issue.origin === 'string' && issue.minimum === 1 ? 'REQUIRED' : 'TOO_SHORT';
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? 'REQUIRED' : 'INVALID';
