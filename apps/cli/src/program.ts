@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerUserCommands } from './commands/user.js';
 
 /** The `ake` command line, with its output going to `log`. */
 export function createProgram(log: (line: string) => void = (line) => console.log(line)): Command {
@@ -8,6 +9,7 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
     .description('AKE-tietopankki: the knowledge base of the AKE working group')
     .showHelpAfterError();
   registerDbCommands(program, log);
+  registerUserCommands(program, log);
   registerStartCommand(program, log);
   return program;
 }

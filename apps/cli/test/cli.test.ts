@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Meeting, openDatabase } from '@ake/domain/orm';
+import { Meeting, createServices, openDatabase } from '@ake/domain/orm';
 
 const run = promisify(execFile);
 const main = new URL('../dist/main.js', import.meta.url).pathname;
@@ -29,7 +29,7 @@ describe('the ake command', () => {
   });
 
   it('migrates, then has nothing left to migrate', async () => {
-    expect((await ake('db', 'migrate')).stdout).toMatch(/Applied 1 migration/);
+    expect((await ake('db', 'migrate')).stdout).toMatch(/Applied \d+ migration/);
     expect((await ake('db', 'migrate')).stdout).toMatch(/up to date/);
     expect((await ake('db', 'status')).stdout).toMatch(/No pending migrations/);
   });
@@ -54,6 +54,34 @@ describe('the ake command', () => {
     } finally {
       await db.close(true);
     }
+  });
+
+  it('adds a user and prints a working API token as the last line', async () => {
+    const { stdout } = await ake(
+      'user',
+      'add',
+      '--email',
+      'Kuraattori@example.org',
+      '--name',
+      'Kaisa Kuraattori',
+      '--role',
+      'curator',
+    );
+    const token = stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^ake_/);
+    const db = await openDatabase({ databaseUrl });
+    try {
+      expect(await createServices(db.em.fork()).users.authenticate(token)).toMatchObject({
+        role: 'curator',
+      });
+    } finally {
+      await db.close(true);
+    }
+    await expect(
+      ake('user', 'add', '--email', 'kuraattori@example.org', '--name', 'K', '--role', 'root'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringMatching(/--email: .*already has an account|--role/) as unknown,
+    });
   });
 
   it('names an unknown command', async () => {

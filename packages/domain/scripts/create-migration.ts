@@ -23,6 +23,10 @@ try {
   } else {
     console.log(`Wrote src/migrations/sqlite/${result.fileName}`);
     console.log('Add it to src/migrations/sqlite/index.ts, then run the tests.');
+    console.log(
+      'Review it first: MikroORM 6 reads SQLite enum check constraints back differently and re-creates\n' +
+        'those tables (`…__temp_alter`) although nothing changed. Keep only the statements of your change.',
+    );
   }
 } finally {
   await orm.close(true);

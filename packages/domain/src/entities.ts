@@ -24,6 +24,7 @@ import { Resource } from './modules/resource/resource.entity.js';
 import { Revision } from './modules/revision/revision.entity.js';
 import { Tag } from './modules/tag/tag.entity.js';
 import { ProgrammeItem, Training, TrainingSession } from './modules/training/training.entity.js';
+import { ApiToken } from './modules/user/api-token.entity.js';
 import { User } from './modules/user/user.entity.js';
 import { GroupMembership, WorkingGroup } from './modules/working-group/working-group.entity.js';
 
@@ -33,6 +34,7 @@ export const entities: EntitySchema[] = [
   OrganisationMembership,
   Person,
   User,
+  ApiToken,
   WorkingGroup,
   GroupMembership,
   Meeting,

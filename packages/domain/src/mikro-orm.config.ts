@@ -102,6 +102,7 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options<SqliteD
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
   };
 }

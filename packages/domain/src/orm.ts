@@ -70,6 +70,7 @@ export {
   TrainingService,
 } from './modules/training/training.service.js';
 export { User } from './modules/user/user.entity.js';
-export { UserService } from './modules/user/user.service.js';
+export { ApiToken } from './modules/user/api-token.entity.js';
+export { UserService, hashToken } from './modules/user/user.service.js';
 export { GroupMembership, WorkingGroup } from './modules/working-group/working-group.entity.js';
 export { WorkingGroupService } from './modules/working-group/working-group.service.js';

@@ -6,7 +6,10 @@
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128232639 } from './Migration20261128232639.js';
+import { Migration20261128233510 } from './Migration20261128233510.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
+  // api_token: hashed API tokens of users.
+  { name: 'Migration20261128233510', class: Migration20261128233510 },
 ];
