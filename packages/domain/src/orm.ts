@@ -3,6 +3,16 @@
  * Browser code imports the package root instead, which has no ORM in it.
  */
 export { entities } from './entities.js';
+// The ORM types consumers need to pass an EntityManager around, so they need not depend on
+// MikroORM themselves (pnpm is strict about undeclared dependencies).
+export type {
+  EntityManager,
+  EntityName,
+  EntitySchema,
+  FilterQuery,
+  InferEntity,
+  Ref,
+} from '@mikro-orm/core';
 export {
   BUSY_TIMEOUT_MS,
   type DatabaseTarget,
@@ -15,6 +25,7 @@ export { type Database, migrate, openDatabase, pendingMigrations } from './datab
 export { type Services, createServices } from './services.js';
 export { GROUP_NAME, type SeedReport, readSeedMemo, seed } from './seeders/seed.js';
 export { InvalidInput, runWrite } from './shared/write.js';
+export { MAX_PAGE_SIZE, type Page, pageWindow } from './shared/page.js';
 export { Venue } from './shared/venue.entity.js';
 
 export { BestPractice } from './modules/best-practice/best-practice.entity.js';
@@ -31,6 +42,7 @@ export {
 export {
   MEETING_DETAIL,
   type MeetingFilter,
+  type MeetingOrder,
   MeetingService,
 } from './modules/meeting/meeting.service.js';
 export {
@@ -48,13 +60,18 @@ export {
   OrganisationMembership,
 } from './modules/organisation/organisation.entity.js';
 export {
+  type OrganisationFilter,
   OrganisationService,
   periodContains,
 } from './modules/organisation/organisation.service.js';
 export { Person } from './modules/person/person.entity.js';
 export { PersonService } from './modules/person/person.service.js';
 export { Resource } from './modules/resource/resource.entity.js';
-export { type ResourceFilter, ResourceService } from './modules/resource/resource.service.js';
+export {
+  type ResourceFilter,
+  type ResourceOrder,
+  ResourceService,
+} from './modules/resource/resource.service.js';
 export {
   type FieldChange,
   Revision,

@@ -9,7 +9,8 @@ import {
   refId,
 } from '../../shared/curated.service.js';
 import { type Result } from '../../shared/errors.js';
-import { fieldError, validate } from '../../shared/validation.js';
+import { type Language, fieldError, slugify, validate } from '../../shared/validation.js';
+import { type Page, pageWindow } from '../../shared/page.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
 import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -186,14 +187,16 @@ export class BestPracticeService {
   }
 
   /** Best practices, newest first, optionally with a tag. */
-  async list(filter: { tag?: string } = {}, page: { limit?: number; offset?: number } = {}) {
+  async list(
+    filter: { tag?: string; language?: Language } = {},
+    page: Page = {},
+  ): Promise<[BestPractice[], number]> {
     const where: FilterQuery<BestPractice> = { archivedAt: null };
-    if (filter.tag) where.tags = { slug: filter.tag };
+    if (filter.tag) where.tags = { slug: slugify(filter.tag) };
+    if (filter.language) where.language = filter.language;
     return this.em.findAndCount(BestPractice, where, {
-      populate: ['tags'],
       orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: Math.min(page.limit ?? 50, 100),
-      offset: page.offset ?? 0,
+      ...pageWindow(page),
     });
   }
 }

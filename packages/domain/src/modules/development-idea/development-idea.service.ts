@@ -9,7 +9,8 @@ import {
   refId,
 } from '../../shared/curated.service.js';
 import { type Result } from '../../shared/errors.js';
-import { validate } from '../../shared/validation.js';
+import { slugify, validate } from '../../shared/validation.js';
+import { type Page, pageWindow } from '../../shared/page.js';
 import { optionalRef, runWrite } from '../../shared/write.js';
 import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
 import { ensureTags } from '../tag/tag.service.js';
@@ -142,14 +143,16 @@ export class DevelopmentIdeaService {
   }
 
   /** Ideas, newest first, optionally in one status. */
-  async list(filter: { status?: IdeaStatus } = {}, page: { limit?: number; offset?: number } = {}) {
+  async list(
+    filter: { status?: IdeaStatus; tag?: string } = {},
+    page: Page = {},
+  ): Promise<[DevelopmentIdea[], number]> {
     const where: FilterQuery<DevelopmentIdea> = { archivedAt: null };
     if (filter.status) where.status = filter.status;
+    if (filter.tag) where.tags = { slug: slugify(filter.tag) };
     return this.em.findAndCount(DevelopmentIdea, where, {
-      populate: ['tags'],
       orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: Math.min(page.limit ?? 50, 100),
-      offset: page.offset ?? 0,
+      ...pageWindow(page),
     });
   }
 }

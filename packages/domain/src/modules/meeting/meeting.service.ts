@@ -15,7 +15,14 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { WorkingGroup } from '../working-group/working-group.entity.js';
 import { ActionItem, AgendaItem, Decision, Meeting, MeetingParticipant } from './meeting.entity.js';
-import { createMeetingInput, updateMeetingInput, type venueInput } from './meeting.schema.js';
+import {
+  type MeetingFormat,
+  type MeetingStatus,
+  createMeetingInput,
+  updateMeetingInput,
+  type venueInput,
+} from './meeting.schema.js';
+import { type Page, pageWindow } from '../../shared/page.js';
 import { type z } from 'zod';
 
 export const meetingKind: CuratedKind<Meeting> = {
@@ -63,7 +70,14 @@ export interface MeetingFilter {
   groupId?: number;
   from?: Date;
   to?: Date;
+  status?: MeetingStatus;
+  format?: MeetingFormat;
   includeArchived?: boolean;
+}
+
+export interface MeetingOrder {
+  field: 'startsAt' | 'title';
+  direction: 'asc' | 'desc';
 }
 
 /** Meetings of working groups with their participants, agenda, decisions and actions. */
@@ -213,10 +227,16 @@ export class MeetingService {
   }
 
   /** Meetings by start time, newest first. */
-  async list(filter: MeetingFilter = {}, page: { limit?: number; offset?: number } = {}) {
+  async list(
+    filter: MeetingFilter = {},
+    page: Page = {},
+    order: MeetingOrder = { field: 'startsAt', direction: 'desc' },
+  ): Promise<[Meeting[], number]> {
     const where: FilterQuery<Meeting> = {};
     if (!filter.includeArchived) where.archivedAt = null;
     if (filter.groupId) where.group = filter.groupId;
+    if (filter.status) where.status = filter.status;
+    if (filter.format) where.format = filter.format;
     if (filter.from || filter.to) {
       where.startsAt = {
         ...(filter.from ? { $gte: filter.from } : {}),
@@ -224,9 +244,8 @@ export class MeetingService {
       };
     }
     return this.em.findAndCount(Meeting, where, {
-      orderBy: { startsAt: 'desc', id: 'desc' },
-      limit: Math.min(page.limit ?? 50, 100),
-      offset: page.offset ?? 0,
+      orderBy: { [order.field]: order.direction, id: order.direction },
+      ...pageWindow(page),
     });
   }
 }

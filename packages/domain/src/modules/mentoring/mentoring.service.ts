@@ -1,4 +1,5 @@
-import { type EntityManager } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { MAX_PAGE_SIZE, type Page, pageWindow } from '../../shared/page.js';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
@@ -330,8 +331,34 @@ export class MentoringService {
   }
 
   /** Programmes by name. */
-  async listProgrammes(): Promise<MentoringProgramme[]> {
-    return this.em.find(MentoringProgramme, { archivedAt: null }, { orderBy: { name: 'asc' } });
+  async listProgrammes(page: Page = { limit: MAX_PAGE_SIZE }): Promise<MentoringProgramme[]> {
+    return (await this.pageProgrammes(page))[0];
+  }
+
+  /** A page of programmes by name, with the total count. */
+  async pageProgrammes(page: Page = {}): Promise<[MentoringProgramme[], number]> {
+    return this.em.findAndCount(
+      MentoringProgramme,
+      { archivedAt: null },
+      { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) },
+    );
+  }
+
+  /** Work visits, newest first, by programme, host or period. */
+  async listVisits(
+    filter: { programmeId?: number; hostId?: number; from?: string; to?: string } = {},
+    page: Page = {},
+  ): Promise<[WorkVisit[], number]> {
+    const where: FilterQuery<WorkVisit> = { archivedAt: null };
+    if (filter.programmeId) where.programme = filter.programmeId;
+    if (filter.hostId) where.host = filter.hostId;
+    if (filter.from || filter.to) {
+      where.startDate = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+    }
+    return this.em.findAndCount(WorkVisit, where, {
+      orderBy: { startDate: 'desc', id: 'desc' },
+      ...pageWindow(page),
+    });
   }
 
   /** A programme's visits, oldest first. */

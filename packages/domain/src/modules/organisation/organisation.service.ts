@@ -9,6 +9,16 @@ import {
   membershipInput,
   organisationInput,
 } from './organisation.schema.js';
+import { containsPattern, type Page, pageWindow } from '../../shared/page.js';
+import { helsinkiDate } from '../../shared/time.js';
+
+export interface OrganisationFilter {
+  kind?: OrganisationKind;
+  /** Members of this network on the date `on` (default today). */
+  networkId?: number;
+  on?: string;
+  nameContains?: string;
+}
 
 /** True when a period (inclusive dates, null = open) contains the date. */
 export function periodContains(
@@ -138,10 +148,19 @@ export class OrganisationService {
     return match ? em.findOne(Organisation, { id: match.id }) : null;
   }
 
-  /** Organisations, optionally of one kind, by name. */
-  async list(filter: { kind?: OrganisationKind } = {}): Promise<Organisation[]> {
-    const where: FilterQuery<Organisation> = filter.kind ? { kind: filter.kind } : {};
-    return this.em.find(Organisation, where, { orderBy: { name: 'asc' } });
+  /** Organisations by name: of one kind, members of a network on a date, or named like a text. */
+  async list(filter: OrganisationFilter = {}, page: Page = {}): Promise<[Organisation[], number]> {
+    const where: FilterQuery<Organisation> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.nameContains) where.name = { $like: containsPattern(filter.nameContains) };
+    if (filter.networkId) {
+      const members = await this.membersOn(filter.networkId, filter.on ?? helsinkiDate(new Date()));
+      where.id = { $in: members.map((m) => m.id) };
+    }
+    return this.em.findAndCount(Organisation, where, {
+      orderBy: { name: 'asc', id: 'asc' },
+      ...pageWindow(page),
+    });
   }
 
   /** The network an organisation belonged to on a date (`YYYY-MM-DD`), or null. */

@@ -1,4 +1,5 @@
-import { type EntityManager } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { containsPattern, type Page, pageWindow } from '../../shared/page.js';
 import { type Actor, requireAdmin, requireCurator } from '../../shared/actor.js';
 import { NotFoundError, type Result } from '../../shared/errors.js';
 import { normaliseName, validate } from '../../shared/validation.js';
@@ -49,6 +50,17 @@ export class PersonService {
     const person = await this.em.findOne(Person, { id }, { populate: ['organisation'] });
     if (!person) throw new NotFoundError('Person', id);
     return person;
+  }
+
+  /** People by name, of one organisation or named like a text. */
+  async list(
+    filter: { organisationId?: number; nameContains?: string } = {},
+    page: Page = {},
+  ): Promise<[Person[], number]> {
+    const where: FilterQuery<Person> = {};
+    if (filter.organisationId) where.organisation = filter.organisationId;
+    if (filter.nameContains) where.name = { $like: containsPattern(filter.nameContains) };
+    return this.em.findAndCount(Person, where, { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) });
   }
 
   /** The people with this name, however it is capitalised or spaced. */

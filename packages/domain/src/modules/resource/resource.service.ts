@@ -9,14 +9,15 @@ import {
   refId,
 } from '../../shared/curated.service.js';
 import { type Result } from '../../shared/errors.js';
-import { type Language, fieldError, validate } from '../../shared/validation.js';
+import { type Language, fieldError, slugify, validate } from '../../shared/validation.js';
+import { type Page, pageWindow } from '../../shared/page.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
 import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { ensureTags } from '../tag/tag.service.js';
 import { normaliseUrl } from './normalise-url.js';
 import { Resource } from './resource.entity.js';
-import { createResourceInput, updateResourceInput } from './resource.schema.js';
+import { type ResourceKind, createResourceInput, updateResourceInput } from './resource.schema.js';
 
 export const resourceKind: CuratedKind<Resource> = {
   entity: Resource,
@@ -55,10 +56,17 @@ async function assertUniqueUrl(tx: EntityManager, normalizedUrl: string, exceptI
 }
 
 export interface ResourceFilter {
+  /** A tag's slug or name. */
   tag?: string;
   language?: Language;
+  kind?: ResourceKind;
   sourceMeetingId?: number;
   includeArchived?: boolean;
+}
+
+export interface ResourceOrder {
+  field: 'createdAt' | 'title';
+  direction: 'asc' | 'desc';
 }
 
 /** Curated resource links: add, edit, archive, list. */
@@ -189,17 +197,20 @@ export class ResourceService {
   }
 
   /** Resources, newest first, filtered by tag, language or source meeting. */
-  async list(filter: ResourceFilter = {}, page: { limit?: number; offset?: number } = {}) {
+  async list(
+    filter: ResourceFilter = {},
+    page: Page = {},
+    order: ResourceOrder = { field: 'createdAt', direction: 'desc' },
+  ): Promise<[Resource[], number]> {
     const where: FilterQuery<Resource> = {};
     if (!filter.includeArchived) where.archivedAt = null;
     if (filter.language) where.language = filter.language;
+    if (filter.kind) where.kind = filter.kind;
     if (filter.sourceMeetingId) where.sourceMeeting = filter.sourceMeetingId;
-    if (filter.tag) where.tags = { slug: filter.tag };
+    if (filter.tag) where.tags = { slug: slugify(filter.tag) };
     return this.em.findAndCount(Resource, where, {
-      populate: ['tags'],
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: Math.min(page.limit ?? 50, 100),
-      offset: page.offset ?? 0,
+      orderBy: { [order.field]: order.direction, id: order.direction },
+      ...pageWindow(page),
     });
   }
 }

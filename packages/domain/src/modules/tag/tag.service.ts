@@ -10,6 +10,7 @@ import {
 import { type Result } from '../../shared/errors.js';
 import { fieldError, slugify, validate } from '../../shared/validation.js';
 import { InvalidInput, runWrite } from '../../shared/write.js';
+import { MAX_PAGE_SIZE, type Page, pageWindow } from '../../shared/page.js';
 import { Tag } from './tag.entity.js';
 import { createTagInput, updateTagInput } from './tag.schema.js';
 
@@ -118,8 +119,18 @@ export class TagService {
     return runWrite(this.em, (tx) => archiveCurated(tx, tagKind, actor, input.id, input.version));
   }
 
-  /** All tags that are not archived, by name. */
-  async list(): Promise<Tag[]> {
-    return this.em.find(Tag, { archivedAt: null }, { orderBy: { name: 'asc' } });
+  /** Tags that are not archived, by name. */
+  async list(page: Page = { limit: MAX_PAGE_SIZE }): Promise<Tag[]> {
+    return (await this.page(page))[0];
+  }
+
+  /** A page of tags by name, with the total count. */
+  async page(page: Page = {}): Promise<[Tag[], number]> {
+    return this.em.findAndCount(Tag, { archivedAt: null }, { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) });
+  }
+
+  /** The tag with this slug or name, or null. */
+  async findBySlugOrName(value: string): Promise<Tag | null> {
+    return this.em.findOne(Tag, { slug: slugify(value), archivedAt: null });
   }
 }

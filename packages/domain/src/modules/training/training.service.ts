@@ -11,12 +11,14 @@ import {
 import { NotFoundError, type Result } from '../../shared/errors.js';
 import { validate } from '../../shared/validation.js';
 import { optionalRef, runWrite } from '../../shared/write.js';
+import { type Page, pageWindow } from '../../shared/page.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { ProgrammeItem, Training, TrainingSession } from './training.entity.js';
 import {
   type Season,
+  type TrainingKind,
   type TrainingStatus,
   createTrainingInput,
   updateTrainingInput,
@@ -58,6 +60,7 @@ export interface TrainingFilter {
   year?: number;
   season?: Season;
   status?: TrainingStatus;
+  kind?: TrainingKind;
   includeArchived?: boolean;
 }
 
@@ -235,17 +238,16 @@ export class TrainingService {
   }
 
   /** Trainings by year and season, newest first. */
-  async list(filter: TrainingFilter = {}, page: { limit?: number; offset?: number } = {}) {
+  async list(filter: TrainingFilter = {}, page: Page = {}): Promise<[Training[], number]> {
     const where: FilterQuery<Training> = {};
     if (!filter.includeArchived) where.archivedAt = null;
     if (filter.year) where.year = filter.year;
     if (filter.season) where.season = filter.season;
     if (filter.status) where.status = filter.status;
+    if (filter.kind) where.kind = filter.kind;
     return this.em.findAndCount(Training, where, {
-      populate: ['sessions'],
       orderBy: { year: 'desc', season: 'desc', id: 'desc' },
-      limit: Math.min(page.limit ?? 50, 100),
-      offset: page.offset ?? 0,
+      ...pageWindow(page),
     });
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * GraphQL enums are UPPER_CASE; the domain's values are lower_case. One map per enum, built
+ * from the domain's own lists, serves both codegen (`enumValues`, so resolvers are typed with
+ * the domain's values) and Apollo at run time (enum resolvers translate both ways).
+ */
+import {
+  ACTION_STATUSES,
+  ATTENDANCE,
+  GROUP_ROLES,
+  IDEA_STATUSES,
+  LANGUAGES,
+  MEETING_FORMATS,
+  MEETING_ROLES,
+  MEETING_STATUSES,
+  ORGANISATION_KINDS,
+  PROGRAMME_KINDS,
+  RESOURCE_KINDS,
+  ROLES,
+  SEASONS,
+  TRAINING_KINDS,
+  TRAINING_STATUSES,
+} from '@ake/domain';
+
+const REVISION_ACTIONS = ['create', 'update', 'archive', 'restore', 'anonymise'] as const;
+
+function upperCaseKeys<T extends string>(values: readonly T[]): Record<Uppercase<T>, T> {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<T>, T>;
+}
+
+/** GraphQL enum name → { GRAPHQL_VALUE: domainValue }. */
+export const ENUM_VALUES = {
+  ActionStatus: upperCaseKeys(ACTION_STATUSES),
+  Attendance: upperCaseKeys(ATTENDANCE),
+  GroupRole: upperCaseKeys(GROUP_ROLES),
+  IdeaStatus: upperCaseKeys(IDEA_STATUSES),
+  Language: upperCaseKeys(LANGUAGES),
+  MeetingFormat: upperCaseKeys(MEETING_FORMATS),
+  MeetingRole: upperCaseKeys(MEETING_ROLES),
+  MeetingStatus: upperCaseKeys(MEETING_STATUSES),
+  OrganisationKind: upperCaseKeys(ORGANISATION_KINDS),
+  ProgrammeKind: upperCaseKeys(PROGRAMME_KINDS),
+  ResourceKind: upperCaseKeys(RESOURCE_KINDS),
+  RevisionAction: upperCaseKeys(REVISION_ACTIONS),
+  Role: upperCaseKeys(ROLES),
+  Season: upperCaseKeys(SEASONS),
+  TrainingKind: upperCaseKeys(TRAINING_KINDS),
+  TrainingStatus: upperCaseKeys(TRAINING_STATUSES),
+};

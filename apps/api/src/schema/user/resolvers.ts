@@ -1,0 +1,40 @@
+import { User } from '@ake/domain/orm';
+import { type Resolvers } from '../../__generated__/resolvers-types.js';
+import { toGlobalId } from '../../ids.js';
+
+export const userResolvers: Resolvers = {
+  Query: {
+    viewer: (_parent, _args, ctx) =>
+      ctx.actor.kind === 'user'
+        ? { userId: ctx.actor.userId, role: ctx.actor.role }
+        : { userId: null, role: null },
+  },
+  Mutation: {
+    createUser: async (_parent, { input }, ctx) => {
+      const created = await ctx.services.users.create(ctx.actor, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+      });
+      if (!created.ok) return { user: null, token: null, errors: created.errors };
+      const { token } = await ctx.services.users.createToken(ctx.actor, {
+        userId: created.value.id,
+        name: input.tokenName ?? 'API',
+      });
+      return { user: created.value, token, errors: [] };
+    },
+  },
+  Viewer: {
+    user: (parent, _args, ctx) => (parent.userId ? ctx.loaders.byId(User, parent.userId) : null),
+    canCurate: (parent) => parent.role === 'curator' || parent.role === 'admin',
+    isAdmin: (parent) => parent.role === 'admin',
+  },
+  User: {
+    id: (parent) => toGlobalId('User', parent.id),
+    // Email is personal data: the user themselves and admins see it, nobody else.
+    email: (parent, _args, ctx) =>
+      ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.userId === parent.id)
+        ? parent.email
+        : null,
+  },
+};
