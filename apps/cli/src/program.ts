@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db.js';
-import { registerStartCommand } from './commands/start.js';
+import { registerSearchCommands } from './commands/search.js';
 import { registerUserCommands } from './commands/user.js';
 
 /** The `ake` command line, with its output going to `log`. */
@@ -10,6 +10,6 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
     .showHelpAfterError();
   registerDbCommands(program, log);
   registerUserCommands(program, log);
-  registerStartCommand(program, log);
+  registerSearchCommands(program, log);
   return program;
 }

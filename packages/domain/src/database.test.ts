@@ -40,7 +40,26 @@ describe('the database', () => {
     const tables = await conn.execute<{ name: string }[]>(
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'mikro_orm_migrations'",
     );
-    expect(tables.map((r) => r.name).sort()).toEqual([...expected.keys()].sort());
+    // The search index has no entities (Migration20261129000000_search, hand-written): the FTS5
+    // virtual table `search_fts` with the shadow tables FTS5 creates for it (`_data`, `_idx`,
+    // `_content`, `_docsize`, `_config`), and its plain tables written with raw SQL by
+    // modules/search. They are listed exactly, so any other table without an entity still fails.
+    const searchTables = [
+      'search_fts',
+      'search_fts_data',
+      'search_fts_idx',
+      'search_fts_content',
+      'search_fts_docsize',
+      'search_fts_config',
+      'search_document',
+      'search_term',
+      'search_meta',
+    ];
+    const names = tables.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(searchTables));
+    expect(names.filter((name) => !searchTables.includes(name)).sort()).toEqual(
+      [...expected.keys()].sort(),
+    );
     for (const [table, columns] of expected) {
       const actual = await conn.execute<{ name: string; notnull: number }[]>(
         `pragma table_info(\`${table}\`)`,

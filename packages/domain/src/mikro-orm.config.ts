@@ -11,6 +11,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { entities } from './entities.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { SearchIndexSubscriber } from './modules/search/search-subscriber.js';
 
 /** How long a connection waits for another writer before giving up (SQLite `busy_timeout`). */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -72,6 +73,8 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options<SqliteD
     dbName: target.path,
     entities,
     extensions: [Migrator],
+    // Keeps the search index in the transaction of every write (see docs/search.md).
+    subscribers: [new SearchIndexSubscriber()],
     forceUtcTimezone: true,
     // Writes flush when a service says so (end of its transaction), never implicitly before a
     // query: an edit is then exactly one UPDATE, which the version check relies on.

@@ -78,6 +78,39 @@ export {
   type RevisionAction,
 } from './modules/revision/revision.entity.js';
 export { RevisionService, diffSnapshots } from './modules/revision/revision.service.js';
+export {
+  FACET_FIELDS,
+  type Facet,
+  type FacetField,
+  type FacetValue,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  SEARCH_TYPES,
+  type SearchDocument,
+  type SearchFilter,
+  type SearchHit,
+  type SearchIndex,
+  type SearchKey,
+  type SearchRequest,
+  type SearchResult,
+  type SearchType,
+  searchTypeOf,
+} from './modules/search/search-index.js';
+export {
+  type ReindexReport,
+  SEARCH_DEFAULT_PAGE_SIZE,
+  SEARCH_MAX_PAGE_SIZE,
+  type SearchConnection,
+  type SearchEdge,
+  type SearchOptions,
+  SearchService,
+  decodeSearchCursor,
+  encodeSearchCursor,
+} from './modules/search/search.service.js';
+export { SqliteSearchIndex } from './modules/search/sqlite-search-index.js';
+export { SearchIndexSubscriber, indexRecords } from './modules/search/search-subscriber.js';
+export { type SqlExecutor, sqlExecutor } from './modules/search/sql-executor.js';
+export { highlightToHtml } from './modules/search/highlight.js';
 export { Tag } from './modules/tag/tag.entity.js';
 export { TagService } from './modules/tag/tag.service.js';
 export { ProgrammeItem, Training, TrainingSession } from './modules/training/training.entity.js';

@@ -11,6 +11,7 @@ import { OrganisationService } from './modules/organisation/organisation.service
 import { PersonService } from './modules/person/person.service.js';
 import { ResourceService } from './modules/resource/resource.service.js';
 import { RevisionService } from './modules/revision/revision.service.js';
+import { SearchService } from './modules/search/search.service.js';
 import { TagService } from './modules/tag/tag.service.js';
 import { TrainingService } from './modules/training/training.service.js';
 import { UserService } from './modules/user/user.service.js';
@@ -29,6 +30,7 @@ export interface Services {
   developmentIdeas: DevelopmentIdeaService;
   tags: TagService;
   revisions: RevisionService;
+  search: SearchService;
 }
 
 /** Every service, sharing one EntityManager (and so one identity map and transaction). */
@@ -46,5 +48,6 @@ export function createServices(em: EntityManager): Services {
     developmentIdeas: new DevelopmentIdeaService(em),
     tags: new TagService(em),
     revisions: new RevisionService(em),
+    search: new SearchService(em),
   };
 }

@@ -7,9 +7,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128232639 } from './Migration20261128232639.js';
 import { Migration20261128233510 } from './Migration20261128233510.js';
+import { Migration20261129000000 } from './Migration20261129000000_search.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
   // api_token: hashed API tokens of users.
   { name: 'Migration20261128233510', class: Migration20261128233510 },
+  // search: the FTS5 index, its documents, vocabulary and settings (hand-written).
+  { name: 'Migration20261129000000_search', class: Migration20261129000000 },
 ];

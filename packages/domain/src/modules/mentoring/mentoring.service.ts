@@ -353,7 +353,10 @@ export class MentoringService {
     if (filter.programmeId) where.programme = filter.programmeId;
     if (filter.hostId) where.host = filter.hostId;
     if (filter.from || filter.to) {
-      where.startDate = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+      where.startDate = {
+        ...(filter.from ? { $gte: filter.from } : {}),
+        ...(filter.to ? { $lte: filter.to } : {}),
+      };
     }
     return this.em.findAndCount(WorkVisit, where, {
       orderBy: { startDate: 'desc', id: 'desc' },

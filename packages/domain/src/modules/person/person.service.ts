@@ -60,7 +60,10 @@ export class PersonService {
     const where: FilterQuery<Person> = {};
     if (filter.organisationId) where.organisation = filter.organisationId;
     if (filter.nameContains) where.name = { $like: containsPattern(filter.nameContains) };
-    return this.em.findAndCount(Person, where, { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) });
+    return this.em.findAndCount(Person, where, {
+      orderBy: { name: 'asc', id: 'asc' },
+      ...pageWindow(page),
+    });
   }
 
   /** The people with this name, however it is capitalised or spaced. */

@@ -126,7 +126,11 @@ export class TagService {
 
   /** A page of tags by name, with the total count. */
   async page(page: Page = {}): Promise<[Tag[], number]> {
-    return this.em.findAndCount(Tag, { archivedAt: null }, { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) });
+    return this.em.findAndCount(
+      Tag,
+      { archivedAt: null },
+      { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) },
+    );
   }
 
   /** The tag with this slug or name, or null. */
