@@ -52,6 +52,16 @@ export function registerDbCommands(program: Command, log: (line: string) => void
     )
     .action(() => withDatabase((d) => runSeed(d, log)));
 
+  db.command('setup')
+    .description('Migrate, then seed an empty database: what `pnpm start` runs before the servers')
+    .action(() =>
+      withDatabase(async (d) => {
+        await runMigrate(d, log);
+        await runSeed(d, log);
+        log(`Database ready: ${String(d.config.get('dbName'))}`);
+      }),
+    );
+
   db.command('status')
     .description('Show the database file and its pending migrations')
     .action(() =>

@@ -1,0 +1,217 @@
+/**
+ * API benchmark (not a test): requests per second, p50/p95 latency and the API process's peak
+ * memory for a 50-item resource page with nested fields, beside a bare `{ __typename }` query
+ * as the baseline of the stack itself, measured in the same run on 127.0.0.1.
+ *
+ *   pnpm bench:api            (from the repository root; builds nothing, run `pnpm build` first)
+ *   BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=10 pnpm bench:api
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { systemActor } from '@ake/domain';
+import {
+  Meeting,
+  Resource,
+  Tag,
+  createServices,
+  migrate,
+  openDatabase,
+  seed,
+} from '@ake/domain/orm';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 5000);
+
+const PAGE_QUERY = `{ resources(first: 50) { totalCount pageInfo { endCursor hasNextPage }
+  nodes { id title url language kind createdAt tags { name slug } createdBy { name } sourceMeeting { title startsAt } } } }`;
+const BASELINE_QUERY = '{ __typename }';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Seeds the database and adds generated resources, with tags, authors and source meetings. */
+async function prepare(path: string): Promise<void> {
+  const db = await openDatabase({ databaseUrl: path });
+  await migrate(db);
+  await seed(db.em.fork());
+  const system = systemActor('bench');
+  const user = await createServices(db.em.fork()).users.create(system, {
+    email: 'bench@example.org',
+    name: 'Bench',
+    role: 'curator',
+  });
+  if (!user.ok) throw new Error('user');
+  const em = db.em.fork();
+  const meeting = await em.findOneOrFail(Meeting, { title: 'Työryhmän kokous 11.3.2019' });
+  const topics = [
+    'asiakaspalvelu',
+    'kyläily',
+    'mentorointi',
+    'koulutus',
+    'saavutettavuus',
+    'lukudiplomi',
+    'kirjastoauto',
+    'vertaisoppiminen',
+  ];
+  await em.transactional(async (tx) => {
+    const tags = topics.map((name) =>
+      tx.create(Tag, {
+        name,
+        slug: `bench-${name}`,
+        version: 1,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      }),
+    );
+    const author = tx.getReference('User', user.value.id);
+    for (let i = 0; i < RESOURCES; i++) {
+      const resource = tx.create(Resource, {
+        url: `https://example.org/bench/${i}`,
+        normalizedUrl: `https://example.org/bench/${i}`,
+        title: `${topics[i % topics.length]} – resurssi ${i}`,
+        description: `Generoitu resurssi ${i} kuormitustestiä varten.`,
+        language: 'fi',
+        kind: 'web_page',
+        sourceMeeting: i % 3 === 0 ? meeting : null,
+        createdBy: author as never,
+        updatedBy: author as never,
+        version: 1,
+        createdAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+        updatedAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+      });
+      resource.tags.set([tags[i % tags.length]!, tags[(i * 3 + 1) % tags.length]!]);
+      if (i % 500 === 499) await tx.flush();
+    }
+  });
+  await db.close(true);
+}
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function load(url: string, query: string): Promise<Figures> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+        connections: CONNECTIONS,
+        duration: SECONDS,
+      },
+      (error, res) => (error ? reject(error as Error) : resolve(res)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ake-bench-'));
+const path = join(dir, 'bench.sqlite');
+console.log(`Preparing: seed data + ${RESOURCES} generated resources …`);
+await prepare(path);
+const port = await freePort();
+const main = new URL('../dist/main.js', import.meta.url).pathname;
+const server = spawn(process.execPath, [main], {
+  env: {
+    ...process.env,
+    DATABASE_URL: path,
+    API_PORT: String(port),
+    API_HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve, reject) => {
+  server.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('/graphql')) resolve();
+  });
+  server.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+});
+const url = `http://127.0.0.1:${port}`;
+const check = (await (
+  await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: PAGE_QUERY }),
+  })
+).json()) as { data?: { resources: { totalCount: number } } };
+console.log(
+  `Serving ${check.data?.resources.totalCount} resources at ${url}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections`,
+);
+
+const page: Figures[] = [];
+const baseline: Figures[] = [];
+await load(url, PAGE_QUERY); // warm-up
+for (let round = 0; round < ROUNDS; round++) {
+  baseline.push(await load(url, BASELINE_QUERY));
+  page.push(await load(url, PAGE_QUERY));
+  console.log(
+    `round ${round + 1}: page ${page.at(-1)!.requestsPerSecond.toFixed(0)} req/s, baseline ${baseline.at(-1)!.requestsPerSecond.toFixed(0)} req/s`,
+  );
+}
+const memory = peakMemoryMb(server.pid!);
+server.kill('SIGTERM');
+rmSync(dir, { recursive: true, force: true });
+
+const summary = (name: string, figures: Figures[]) => ({
+  name,
+  'req/s (median)': Math.round(median(figures.map((f) => f.requestsPerSecond))),
+  'p50 ms': median(figures.map((f) => f.p50)),
+  'p95 ms': median(figures.map((f) => f.p95)),
+  errors: figures.reduce((n, f) => n + f.errors, 0),
+});
+const rows = [
+  summary('50-resource page, nested', page),
+  summary('{ __typename } baseline', baseline),
+];
+console.table(rows);
+const ratio = rows[0]!['req/s (median)'] / rows[1]!['req/s (median)'];
+console.log(
+  `page / baseline: ${ratio.toFixed(2)} (target ≥ 0.33); page ≥ 500 req/s: ${rows[0]!['req/s (median)'] >= 500}`,
+);
+console.log(`API process peak memory (VmHWM): ${memory.toFixed(0)} MB (target < 300 MB)`);
