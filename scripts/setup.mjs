@@ -4,7 +4,7 @@
 // Why a script and not a bare `pnpm install`:
 // - pnpm may not be installed, and corepack cannot verify pnpm's signature on every machine,
 //   so we run the exact pinned version through npx (it lands in node_modules/.bin afterwards too);
-// - sqlite3 compiles from source where its prebuilt binary cannot be downloaded, and pnpm 12 does
+// - better-sqlite3 compiles from source where its prebuilt binary cannot be downloaded, and pnpm 12 does
 //   not pass `nodedir` from .npmrc to node-gyp; where Node's headers ship with the system we point
 //   node-gyp at them so it does not try to download them.
 import { spawnSync } from 'node:child_process';

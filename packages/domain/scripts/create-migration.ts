@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/sqlite';
+import { MikroORM } from '@mikro-orm/better-sqlite';
 import { createOrmConfig } from '../src/mikro-orm.config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ake-migration-'));

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FlushMode, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { SqliteDriver } from '@mikro-orm/sqlite';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { entities } from './entities.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { SearchIndexSubscriber } from './modules/search/search-subscriber.js';
@@ -63,13 +63,14 @@ export interface OrmConfigOptions {
   logger?: (message: string) => void;
 }
 
-type SqliteConnection = { exec(sql: string, done: (err: Error | null) => void): void };
+/** A better-sqlite3 connection, as knex hands it to `afterCreate`. */
+type SqliteConnection = { exec(sql: string): void };
 
 /** The MikroORM options for the configured database. */
-export function createOrmConfig(options: OrmConfigOptions = {}): Options<SqliteDriver> {
+export function createOrmConfig(options: OrmConfigOptions = {}): Options<BetterSqliteDriver> {
   const target = parseDatabaseUrl(options.databaseUrl ?? process.env.DATABASE_URL);
   return {
-    driver: SqliteDriver,
+    driver: BetterSqliteDriver,
     dbName: target.path,
     entities,
     extensions: [Migrator],
@@ -91,10 +92,14 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options<SqliteD
       // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite;
       // the busy timeout makes a second process wait for the lock instead of failing at once.
       afterCreate(connection: SqliteConnection, done: (err: Error | null, c: unknown) => void) {
-        connection.exec(
-          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL;`,
-          (err) => done(err, connection),
-        );
+        try {
+          connection.exec(
+            `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL;`,
+          );
+          done(null, connection);
+        } catch (error) {
+          done(error as Error, connection);
+        }
       },
     },
     migrations: {

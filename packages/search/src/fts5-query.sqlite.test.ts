@@ -1,10 +1,9 @@
 /**
  * Runs compiled FTS5 expressions against a real SQLite FTS5 table: hostile input must never
  * raise an FTS5 syntax error, and the relevance set must behave as with the reference ranker.
- * Needs the `sqlite3` devDependency (see test/sqlite3-database.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSqlite3, TestDatabase } from '../test/sqlite3-database.js';
+import { TestDatabase } from '../test/sqlite-database.js';
 import { FIELD_WEIGHTS, ReferenceRanker, tagsText } from '../test/reference-ranker.js';
 import { corpus } from '../test/relevance/corpus.js';
 import { queries } from '../test/relevance/queries.js';
@@ -12,9 +11,6 @@ import { analyse } from './analyser.js';
 import { buildLexicon } from './lexicon.js';
 import { toFts5Match } from './fts5-query.js';
 import { parseQuery } from './query-parser.js';
-
-const sqlite3 = loadSqlite3();
-if (!sqlite3) console.warn('sqlite3 is not installed: FTS5 tests skipped (add "sqlite3": "5.1.7")');
 
 const HOSTILE = [
   '"',
@@ -46,14 +42,13 @@ const HOSTILE = [
   'a -b -c -"d e" f*',
 ];
 
-describe.skipIf(!sqlite3)('FTS5 MATCH expressions on a real SQLite table', () => {
+describe('FTS5 MATCH expressions on a real SQLite table', () => {
   let db: TestDatabase;
   const ranker = new ReferenceRanker(corpus);
   const analyser = ranker.analyser;
 
   beforeAll(async () => {
-    if (!sqlite3) return;
-    db = new TestDatabase(sqlite3);
+    db = new TestDatabase();
     await db.run('CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, tags, body)');
     const lexicons = {
       fi: buildLexicon(textsOf('fi'), 'fi'),
