@@ -20,8 +20,11 @@ import {
   TRAINING_KINDS,
   TRAINING_STATUSES,
 } from '@ake/domain';
+import { SEARCH_TYPES } from '@ake/domain/orm';
 
 const REVISION_ACTIONS = ['create', 'update', 'archive', 'restore', 'anonymise'] as const;
+
+const FACET_FIELDS = ['type', 'tag', 'organisation', 'year', 'language'] as const;
 
 function upperCaseKeys<T extends string>(values: readonly T[]): Record<Uppercase<T>, T> {
   return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<T>, T>;
@@ -43,6 +46,11 @@ export const ENUM_VALUES = {
   RevisionAction: upperCaseKeys(REVISION_ACTIONS),
   Role: upperCaseKeys(ROLES),
   Season: upperCaseKeys(SEASONS),
+  SearchFacetField: upperCaseKeys(FACET_FIELDS),
+  // Search's types are kebab-case ('best-practice'): BEST_PRACTICE in GraphQL.
+  SearchType: Object.fromEntries(
+    SEARCH_TYPES.map((t) => [t.toUpperCase().replace(/-/g, '_'), t]),
+  ) as Record<string, (typeof SEARCH_TYPES)[number]>,
   TrainingKind: upperCaseKeys(TRAINING_KINDS),
   TrainingStatus: upperCaseKeys(TRAINING_STATUSES),
 };

@@ -7,6 +7,7 @@ import { meetingResolvers } from './meeting/resolvers.js';
 import { mentoringResolvers } from './mentoring/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
+import { searchResolvers } from './search/resolvers.js';
 import { trainingResolvers } from './training/resolvers.js';
 import { userResolvers } from './user/resolvers.js';
 
@@ -19,6 +20,7 @@ const modules: Resolvers[] = [
   trainingResolvers,
   mentoringResolvers,
   contentResolvers,
+  searchResolvers,
 ];
 
 /** Merges module resolver maps type by type (Query and Mutation are shared by all modules). */
