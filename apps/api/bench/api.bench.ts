@@ -154,64 +154,74 @@ const dir = mkdtempSync(join(tmpdir(), 'ake-bench-'));
 const path = join(dir, 'bench.sqlite');
 console.log(`Preparing: seed data + ${RESOURCES} generated resources …`);
 await prepare(path);
-const port = await freePort();
 const main = new URL('../dist/main.js', import.meta.url).pathname;
-const server = spawn(process.execPath, [main], {
-  env: {
-    ...process.env,
-    DATABASE_URL: path,
-    API_PORT: String(port),
-    API_HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('/graphql')) resolve();
-  });
-  server.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-});
-const url = `http://127.0.0.1:${port}`;
-const check = (await (
-  await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: PAGE_QUERY }),
-  })
-).json()) as { data?: { resources: { totalCount: number } } };
-console.log(
-  `Serving ${check.data?.resources.totalCount} resources at ${url}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections`,
-);
-
-const page: Figures[] = [];
-const baseline: Figures[] = [];
-await load(url, PAGE_QUERY); // warm-up
-for (let round = 0; round < ROUNDS; round++) {
-  baseline.push(await load(url, BASELINE_QUERY));
-  page.push(await load(url, PAGE_QUERY));
-  console.log(
-    `round ${round + 1}: page ${page.at(-1)!.requestsPerSecond.toFixed(0)} req/s, baseline ${baseline.at(-1)!.requestsPerSecond.toFixed(0)} req/s`,
-  );
-}
-const memory = peakMemoryMb(server.pid!);
-server.kill('SIGTERM');
-rmSync(dir, { recursive: true, force: true });
 
 const summary = (name: string, figures: Figures[]) => ({
   name,
   'req/s (median)': Math.round(median(figures.map((f) => f.requestsPerSecond))),
-  'p50 ms': median(figures.map((f) => f.p50)),
-  'p95 ms': median(figures.map((f) => f.p95)),
+  'p50 ms': Number(median(figures.map((f) => f.p50)).toFixed(2)),
+  'p95 ms': Number(median(figures.map((f) => f.p95)).toFixed(2)),
   errors: figures.reduce((n, f) => n + f.errors, 0),
 });
-const rows = [
-  summary('50-resource page, nested', page),
-  summary('{ __typename } baseline', baseline),
-];
-console.table(rows);
-const ratio = rows[0]!['req/s (median)'] / rows[1]!['req/s (median)'];
+
+/** Starts the API as its own process, loads it, and returns the figures and its peak memory. */
+async function scenario(label: string, env: Record<string, string>) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: path,
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('/graphql')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const page: Figures[] = [];
+  const baseline: Figures[] = [];
+  await load(url, PAGE_QUERY); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(await load(url, BASELINE_QUERY));
+    page.push(await load(url, PAGE_QUERY));
+    console.log(
+      `${label}, round ${round + 1}: page ${page.at(-1)!.requestsPerSecond.toFixed(0)} req/s, baseline ${baseline.at(-1)!.requestsPerSecond.toFixed(0)} req/s`,
+    );
+  }
+  const memory = peakMemoryMb(server.pid!);
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  return {
+    rows: [
+      summary(`${label}: 50-resource page`, page),
+      summary(`${label}: { __typename }`, baseline),
+    ],
+    memory,
+  };
+}
+
 console.log(
-  `page / baseline: ${ratio.toFixed(2)} (target ≥ 0.33); page ≥ 500 req/s: ${rows[0]!['req/s (median)'] >= 500}`,
+  `${RESOURCES} generated resources; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1`,
 );
-console.log(`API process peak memory (VmHWM): ${memory.toFixed(0)} MB (target < 300 MB)`);
+const cached = await scenario('response cache on (default)', {});
+const uncached = await scenario('response cache off', { RESPONSE_CACHE: 'off' });
+rmSync(dir, { recursive: true, force: true });
+
+console.table([...cached.rows, ...uncached.rows]);
+for (const [label, result] of [
+  ['cache on', cached],
+  ['cache off', uncached],
+] as const) {
+  const [page, baseline] = result.rows;
+  const ratio = page!['req/s (median)'] / baseline!['req/s (median)'];
+  console.log(
+    `${label}: page/baseline ${ratio.toFixed(2)} (target ≥ 0.33), page ≥ 500 req/s: ${page!['req/s (median)'] >= 500}, peak memory ${result.memory.toFixed(0)} MB (target < 300 MB)`,
+  );
+}

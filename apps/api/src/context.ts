@@ -12,7 +12,14 @@ export interface Context {
   em: EntityManager;
   services: Services;
   actor: Actor;
+  /** The bearer token of the request, when it carried one (so `signOut` can revoke it). */
+  token?: string;
   loaders: Loaders;
+  /**
+   * Whether the response may be cached (an anonymous query that ran without errors). An object,
+   * so that the flag set on Apollo's shallow copy of the context reaches the HTTP layer.
+   */
+  response: { cacheable: boolean };
 }
 
 /** The token of an `Authorization: Bearer …` header; undefined when there is none. */
@@ -48,5 +55,5 @@ export async function createContext(
     }
     actor = authenticated;
   }
-  return { em, services, actor, loaders: createLoaders(em) };
+  return { em, services, actor, token, loaders: createLoaders(em), response: { cacheable: false } };
 }

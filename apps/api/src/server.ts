@@ -10,12 +10,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { OperationTypeNode } from 'graphql';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
-import { type Database, createServices } from '@ake/domain/orm';
+import { type Database, createServices, readChangeGeneration } from '@ake/domain/orm';
 import { type Context, createContext } from './context.js';
 import { type Logger, createFormatError } from './errors.js';
 import { CALENDAR_KINDS, type CalendarKind, renderCalendar } from './feeds/calendar.js';
 import { renderResourceFeed } from './feeds/atom.js';
+import { ResponseCache } from './response-cache.js';
 import { resolvers } from './schema/resolvers.js';
 
 /** The committed, merged schema: the one source of truth for the server's type definitions. */
@@ -32,6 +34,8 @@ export const LIMITS = {
 
 export interface ServerOptions {
   db: Database;
+  /** Cache anonymous query responses (see response-cache.ts). Default: on, unless RESPONSE_CACHE=off. */
+  responseCache?: boolean;
   /** Production hides introspection and field suggestions. Default: NODE_ENV === 'production'. */
   production?: boolean;
   /** Introspection on or off; default: off in production. */
@@ -74,6 +78,21 @@ export async function createApp(
     blockFieldSuggestion: { enabled: !introspection },
   });
   const protection = armor.protect();
+  const cache =
+    (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : null;
+  const markCacheable: ApolloServerPlugin<Context> = {
+    requestDidStart: () =>
+      Promise.resolve({
+        willSendResponse: ({ operation, response, contextValue }) => {
+          contextValue.response.cacheable =
+            operation?.operation === OperationTypeNode.QUERY &&
+            contextValue.actor.kind === 'anonymous' &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors;
+          return Promise.resolve();
+        },
+      }),
+  };
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers: resolvers as never,
@@ -86,6 +105,7 @@ export async function createApp(
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      markCacheable,
     ],
     validationRules: protection.validationRules,
   });
@@ -120,8 +140,48 @@ export async function createApp(
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
+    async (req, res, next) => {
+      const body = req.body as { query?: unknown } | undefined;
+      if (
+        !cache ||
+        req.method !== 'POST' ||
+        req.headers.authorization ||
+        typeof body?.query !== 'string'
+      ) {
+        next();
+        return;
+      }
+      const key = ResponseCache.key(body, req.headers.accept);
+      const generation = await readChangeGeneration(options.db.em);
+      const hit = cache.get(key, generation);
+      if (hit) {
+        res.status(200).type(hit.contentType).set('x-ake-cache', 'hit').send(hit.body);
+        return;
+      }
+      // Keep what Apollo sends, if the request turns out to be cacheable.
+      const send = res.send.bind(res);
+      res.send = (payload: unknown) => {
+        const context = res.locals.graphqlContext as Context | undefined;
+        const contentType = res.get('content-type');
+        if (
+          context?.response.cacheable &&
+          res.statusCode === 200 &&
+          typeof payload === 'string' &&
+          contentType?.includes('json')
+        ) {
+          cache.set(key, generation, { body: payload, contentType });
+        }
+        res.set('x-ake-cache', 'miss');
+        return send(payload);
+      };
+      next();
+    },
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(options.db, req.headers.authorization),
+      context: async ({ req, res }) => {
+        const context = await createContext(options.db, req.headers.authorization);
+        res.locals.graphqlContext = context;
+        return context;
+      },
     }),
   );
 

@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   db: Database;
+  /** The SQLite file, for a second connection (as another process would open it). */
+  databaseUrl: string;
   /** What the server logged as unexpected errors. */
   logs: string[];
   /** SQL statements run, when started with `countStatements`. */
@@ -78,6 +80,7 @@ export async function startTestApi(
   return {
     url: server.url,
     db,
+    databaseUrl: join(dir, 'api.sqlite'),
     logs,
     statements,
     curatorToken,

@@ -6,6 +6,8 @@ import { type TestDatabase, openTestDatabase } from '../test/database.js';
 import { BUSY_TIMEOUT_MS, parseDatabaseUrl } from './mikro-orm.config.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { pendingMigrations } from './database.js';
+import { UNTRACKED_TABLES, readChangeGeneration } from './shared/change-generation.js';
+import { systemActor } from './shared/actor.js';
 
 describe('the database', () => {
   let t: TestDatabase;
@@ -54,6 +56,8 @@ describe('the database', () => {
       'search_document',
       'search_term',
       'search_meta',
+      // The change generation (shared/change-generation.ts), kept by triggers.
+      'change_generation',
     ];
     const names = tables.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(searchTables));
@@ -69,6 +73,32 @@ describe('the database', () => {
         `columns of ${table}`,
       ).toEqual(Object.fromEntries(columns));
     }
+  });
+
+  it('steps the change generation on every write, in every table readers see', async () => {
+    const conn = t.db.em.getConnection();
+    const tables = await conn.execute<{ name: string }[]>(
+      "select name from sqlite_master where type = 'table'",
+    );
+    const triggers = await conn.execute<{ name: string; tbl_name: string }[]>(
+      "select name, tbl_name from sqlite_master where type = 'trigger'",
+    );
+    for (const { name } of tables) {
+      if (UNTRACKED_TABLES.has(name)) continue;
+      const events = triggers
+        .filter((tr) => tr.tbl_name === name && tr.name.includes('_change_generation_'))
+        .map((tr) => tr.name.split('_').at(-1))
+        .sort();
+      expect(events, `change-generation triggers of ${name}`).toEqual([
+        'delete',
+        'insert',
+        'update',
+      ]);
+    }
+    const before = await readChangeGeneration(t.db.em.fork());
+    const created = await t.services().tags.create(systemActor('test'), { name: 'Sukupolvi' });
+    expect(created.ok).toBe(true);
+    expect(await readChangeGeneration(t.db.em.fork())).toBeGreaterThan(before);
   });
 
   it('lists every migration file in the migrations index', () => {

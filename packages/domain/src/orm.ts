@@ -26,6 +26,11 @@ export { type Services, createServices } from './services.js';
 export { GROUP_NAME, type SeedReport, readSeedMemo, seed } from './seeders/seed.js';
 export { InvalidInput, runWrite } from './shared/write.js';
 export { MAX_PAGE_SIZE, type Page, pageWindow } from './shared/page.js';
+export {
+  UNTRACKED_TABLES,
+  changeGenerationTriggersSql,
+  readChangeGeneration,
+} from './shared/change-generation.js';
 export { Venue } from './shared/venue.entity.js';
 
 export { BestPractice } from './modules/best-practice/best-practice.entity.js';
@@ -121,6 +126,13 @@ export {
 } from './modules/training/training.service.js';
 export { User } from './modules/user/user.entity.js';
 export { ApiToken } from './modules/user/api-token.entity.js';
-export { UserService, hashToken } from './modules/user/user.service.js';
+export {
+  PASSWORD_LIMITS,
+  UserService,
+  WEB_SESSION_DAYS,
+  WEB_SESSION_TOKEN_NAME,
+  hashToken,
+} from './modules/user/user.service.js';
+export { hashPassword, verifyPassword } from './modules/user/password.js';
 export { GroupMembership, WorkingGroup } from './modules/working-group/working-group.entity.js';
 export { WorkingGroupService } from './modules/working-group/working-group.service.js';

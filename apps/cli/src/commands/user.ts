@@ -54,4 +54,38 @@ export function registerUserCommands(program: Command, log: (line: string) => vo
         log(token);
       }),
     );
+
+  user
+    .command('password')
+    .description('Set a user’s password for web sign-in (read from stdin unless --password)')
+    .requiredOption('--email <email>', 'the user’s email')
+    .option(
+      '--password <password>',
+      'the password (for tests; prefer stdin, which stays out of shell history)',
+    )
+    .action((options: { email: string; password?: string }) =>
+      withDatabase(async (db) => {
+        const password = options.password ?? (await readStdin()).replace(/\r?\n$/, '');
+        const services = createServices(db.em.fork());
+        const users = await services.users.list(systemActor('cli'));
+        const found = users.find((u) => u.email === options.email.trim().toLowerCase());
+        if (!found) throw new Error(`--email: no user with the email ${options.email}`);
+        const result = await createServices(db.em.fork()).users.setPassword(
+          systemActor('cli user password'),
+          found.id,
+          password,
+        );
+        if (!result.ok) {
+          throw new Error(result.errors.map((e) => `--password: ${e.message}`).join('; '));
+        }
+        log(`Password set for ${found.email}.`);
+      }),
+    );
+}
+
+/** Everything on standard input (the password, piped or typed and ended with Ctrl-D). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -23,6 +23,21 @@ export const userResolvers: Resolvers = {
       });
       return { user: created.value, token, errors: [] };
     },
+    signIn: async (_parent, { input }, ctx) => {
+      const signedIn = await ctx.services.users.signIn(input.email, input.password);
+      if (!signedIn) {
+        return {
+          token: null,
+          user: null,
+          errors: [
+            { field: 'password', code: 'INVALID', message: 'Wrong email address or password' },
+          ],
+        };
+      }
+      return { token: signedIn.token, user: signedIn.user, errors: [] };
+    },
+    signOut: async (_parent, _args, ctx) =>
+      ctx.token ? ctx.services.users.revokeOwnToken(ctx.token) : false,
   },
   Viewer: {
     user: (parent, _args, ctx) => (parent.userId ? ctx.loaders.byId(User, parent.userId) : null),

@@ -8,6 +8,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128232639 } from './Migration20261128232639.js';
 import { Migration20261128233510 } from './Migration20261128233510.js';
 import { Migration20261129000000 } from './Migration20261129000000_search.js';
+import { Migration20261129120000 } from './Migration20261129120000_password.js';
+import { Migration20261129130000 } from './Migration20261129130000_change_generation.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
@@ -15,4 +17,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128233510', class: Migration20261128233510 },
   // search: the FTS5 index, its documents, vocabulary and settings (hand-written).
   { name: 'Migration20261129000000_search', class: Migration20261129000000 },
+  // password: scrypt password hashes for web sign-in (hand-written).
+  { name: 'Migration20261129120000_password', class: Migration20261129120000 },
+  // change_generation: a counter every write steps, kept by triggers (hand-written).
+  { name: 'Migration20261129130000_change_generation', class: Migration20261129130000 },
 ];

@@ -13,6 +13,11 @@ export const User = defineEntity({
     role: p.enum([...ROLES]),
     /** The person record of this user, when they also appear in meetings. */
     person: () => p.manyToOne(Person).nullable(),
+    /**
+     * Password for web sign-in, as `scrypt$N$r$p$salt$hash` (base64url salt and hash), so the
+     * parameters can be raised later without invalidating stored hashes. Null: no password set.
+     */
+    passwordHash: p.string().length(300).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     disabledAt: p.datetime().nullable(),
   },

@@ -1,13 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type EntityManager } from '@mikro-orm/core';
 import { type Actor, requireAdmin } from '../../shared/actor.js';
-import { NotFoundError, type Result } from '../../shared/errors.js';
+import { NotFoundError, type Result, fail, ok } from '../../shared/errors.js';
 import { fieldError, validate } from '../../shared/validation.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
 import { Person } from '../person/person.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { User } from './user.entity.js';
 import { createUserInput } from './user.schema.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+/** How long a web sign-in lasts: the "web session" token expires after this. */
+export const WEB_SESSION_DAYS = 14;
+/** The name of the API tokens that web sign-ins issue. */
+export const WEB_SESSION_TOKEN_NAME = 'web session';
+/** Password length limits (characters). */
+export const PASSWORD_LIMITS = { min: 10, max: 200 } as const;
 
 /** User accounts of curators and admins; only admins manage them. */
 export class UserService {
@@ -44,20 +52,7 @@ export class UserService {
     input: { userId: number; name?: string; expiresAt?: Date | null },
   ): Promise<{ token: string; apiToken: ApiToken }> {
     requireAdmin(actor);
-    return this.em.transactional(async (tx) => {
-      const user = await tx.findOne(User, { id: input.userId });
-      if (!user) throw new NotFoundError('User', input.userId);
-      const token = `ake_${randomBytes(32).toString('base64url')}`;
-      const apiToken = tx.create(ApiToken, {
-        user,
-        name: (input.name ?? 'API').slice(0, 100),
-        tokenHash: hashToken(token),
-        prefix: token.slice(0, 12),
-        createdAt: new Date(),
-        expiresAt: input.expiresAt ?? null,
-      });
-      return { token, apiToken };
-    });
+    return this.issueToken(input.userId, input.name ?? 'API', input.expiresAt ?? null);
   }
 
   /**
@@ -86,6 +81,80 @@ export class UserService {
       { revokedAt: new Date() },
     );
     if (updated === 0) throw new NotFoundError('ApiToken', tokenId);
+  }
+
+  /**
+   * Sets (or replaces) a user's password for web sign-in: admins for anyone, a user for
+   * themselves. A password that is too short or too long is a TOO_SHORT / TOO_LONG on `password`.
+   */
+  async setPassword(actor: Actor, userId: number, password: string): Promise<Result<User>> {
+    if (!(actor.kind === 'user' && actor.userId === userId)) requireAdmin(actor);
+    const length = [...password].length;
+    if (length < PASSWORD_LIMITS.min) {
+      return fail([
+        fieldError('password', 'TOO_SHORT', `At least ${PASSWORD_LIMITS.min} characters`),
+      ]);
+    }
+    if (length > PASSWORD_LIMITS.max) {
+      return fail([
+        fieldError('password', 'TOO_LONG', `At most ${PASSWORD_LIMITS.max} characters`),
+      ]);
+    }
+    const passwordHash = await hashPassword(password);
+    return this.em.transactional(async (tx) => {
+      const user = await tx.findOne(User, { id: userId });
+      if (!user) throw new NotFoundError('User', userId);
+      user.passwordHash = passwordHash;
+      return ok(user);
+    });
+  }
+
+  /**
+   * Web sign-in: on a matching password of an enabled account, issues an API token named
+   * "web session" that expires in {@link WEB_SESSION_DAYS} days and returns it (once). Any
+   * failure returns null, whatever the reason, and costs the same password derivation.
+   */
+  async signIn(email: string, password: string): Promise<{ token: string; user: User } | null> {
+    const user = await this.em.findOne(User, { email: email.trim().toLowerCase() });
+    const matches = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !matches || user.disabledAt) return null;
+    const expiresAt = new Date(Date.now() + WEB_SESSION_DAYS * 24 * 60 * 60 * 1000);
+    const { token } = await this.issueToken(user.id, WEB_SESSION_TOKEN_NAME, expiresAt);
+    return { token, user };
+  }
+
+  /**
+   * Revokes the token itself (sign-out): whoever holds a token may end it. Returns false when
+   * the token was unknown or already revoked.
+   */
+  async revokeOwnToken(token: string): Promise<boolean> {
+    const updated = await this.em.nativeUpdate(
+      ApiToken,
+      { tokenHash: hashToken(token), revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    return updated > 0;
+  }
+
+  private async issueToken(
+    userId: number,
+    name: string,
+    expiresAt: Date | null,
+  ): Promise<{ token: string; apiToken: ApiToken }> {
+    return this.em.transactional(async (tx) => {
+      const user = await tx.findOne(User, { id: userId });
+      if (!user) throw new NotFoundError('User', userId);
+      const token = `ake_${randomBytes(32).toString('base64url')}`;
+      const apiToken = tx.create(ApiToken, {
+        user,
+        name: name.slice(0, 100),
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        createdAt: new Date(),
+        expiresAt,
+      });
+      return { token, apiToken };
+    });
   }
 
   /** One account, or null. */

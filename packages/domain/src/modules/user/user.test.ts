@@ -3,6 +3,8 @@ import { type TestDatabase, actorWithRole, openTestDatabase } from '../../../tes
 import { type Actor, systemActor } from '../../shared/actor.js';
 import { ForbiddenError } from '../../shared/errors.js';
 import { ApiToken } from './api-token.entity.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { User } from './user.entity.js';
 import { hashToken } from './user.service.js';
 
 describe('API tokens', () => {
@@ -58,5 +60,63 @@ describe('API tokens', () => {
     await expect(t.services().users.createToken(curator, { userId: 1 })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+  });
+});
+
+describe('password sign-in', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  it('signs in with the right password only, issuing an expiring "web session" token', async () => {
+    const system = systemActor('test');
+    const s = t.services().users;
+    const user = await s.create(system, { email: 'p@example.org', name: 'P', role: 'curator' });
+    if (!user.ok) throw new Error('user');
+    expect(await s.signIn('p@example.org', 'anything at all')).toBeNull();
+    const set = await t.services().users.setPassword(system, user.value.id, 'oikea salasana');
+    expect(set.ok).toBe(true);
+    const stored = await t.db.em.fork().findOneOrFail(User, { id: user.value.id });
+    expect(stored.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(stored.passwordHash).not.toContain('oikea');
+    expect(await t.services().users.signIn('p@example.org', 'väärä salasana')).toBeNull();
+    expect(await t.services().users.signIn('nobody@example.org', 'oikea salasana')).toBeNull();
+    const signedIn = await t.services().users.signIn(' P@example.org ', 'oikea salasana');
+    expect(signedIn?.user.id).toBe(user.value.id);
+    const token = signedIn?.token ?? '';
+    expect(await t.services().users.authenticate(token)).toMatchObject({ userId: user.value.id });
+    const apiToken = await t.db.em.fork().findOneOrFail(ApiToken, { tokenHash: hashToken(token) });
+    expect(apiToken.name).toBe('web session');
+    const days = ((apiToken.expiresAt?.getTime() ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+    expect(await t.services().users.revokeOwnToken(token)).toBe(true);
+    expect(await t.services().users.authenticate(token)).toBeNull();
+    expect(await t.services().users.revokeOwnToken(token)).toBe(false);
+  });
+
+  it('lets users set their own password, admins anyone’s, and checks its length', async () => {
+    const system = systemActor('test');
+    const s = t.services().users;
+    const a = await s.create(system, { email: 'a@example.org', name: 'A', role: 'curator' });
+    const b = await s.create(system, { email: 'b@example.org', name: 'B', role: 'curator' });
+    if (!a.ok || !b.ok) throw new Error('users');
+    const asA: Actor = { kind: 'user', userId: a.value.id, role: 'curator' };
+    expect((await t.services().users.setPassword(asA, a.value.id, 'pitkä salasana')).ok).toBe(true);
+    await expect(
+      t.services().users.setPassword(asA, b.value.id, 'pitkä salasana'),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const short = await t.services().users.setPassword(asA, a.value.id, 'lyhyt');
+    expect(short.ok ? [] : short.errors).toEqual([
+      expect.objectContaining({ field: 'password', code: 'TOO_SHORT' }),
+    ]);
+  });
+
+  it('never matches a malformed stored hash', async () => {
+    expect(await verifyPassword('x', null)).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$1$2')).toBe(false);
+    expect(await verifyPassword('salasana', await hashPassword('salasana'))).toBe(true);
   });
 });
