@@ -100,13 +100,29 @@ export const createMeetingInput = z
 export type CreateMeetingInput = z.input<typeof createMeetingInput>;
 
 /**
- * Input for changing a meeting's own fields; absent fields keep their value, null clears an
- * optional one. Participants and agenda items have their own operations.
+ * Input for changing a meeting; absent fields keep their value, null clears an optional one.
+ * `participants` and `agenda`, when given, replace the current ones as a whole (an editing form
+ * sends the list it shows), in the same transaction and revision as the rest.
  */
 export const updateMeetingInput = z
   .object(meetingFields)
   .omit({ groupId: true })
   .partial()
-  .extend({ id: id(), version: version() })
-  .refine(endsAfterStart, endsAfterStartIssue);
+  .extend({
+    id: id(),
+    version: version(),
+    participants: z.array(participantInput).max(200).optional(),
+    agenda: z.array(agendaItemInput).max(100).optional(),
+  })
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .refine((v) => !v.agenda || new Set(v.agenda.map((a) => a.number)).size === v.agenda.length, {
+    error: 'Agenda item numbers must be unique',
+    path: ['agenda'],
+  })
+  .refine(
+    (v) =>
+      !v.participants ||
+      new Set(v.participants.map((a) => a.personId)).size === v.participants.length,
+    { error: 'A person can be listed only once', path: ['participants'] },
+  );
 export type UpdateMeetingInput = z.input<typeof updateMeetingInput>;

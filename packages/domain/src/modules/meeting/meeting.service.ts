@@ -18,7 +18,9 @@ import { ActionItem, AgendaItem, Decision, Meeting, MeetingParticipant } from '.
 import {
   type MeetingFormat,
   type MeetingStatus,
+  type agendaItemInput,
   createMeetingInput,
+  type participantInput,
   updateMeetingInput,
   type venueInput,
 } from './meeting.schema.js';
@@ -39,9 +41,98 @@ export const meetingKind: CuratedKind<Meeting> = {
     venueOrganisationId: refId(m.venueOrganisation),
     summary: m.summary,
     nextMeetingId: refId(m.nextMeeting),
+    participants: m.participants.isInitialized()
+      ? m.participants
+          .getItems()
+          .map((p) => ({
+            personId: p.person.id,
+            organisationId: refId(p.organisation),
+            roles: p.roles,
+            attendance: p.attendance,
+          }))
+          .sort((a, b) => a.personId - b.personId)
+      : undefined,
+    agenda: m.agendaItems.isInitialized()
+      ? m.agendaItems
+          .getItems()
+          .sort((a, b) => a.number - b.number)
+          .map((a) => ({
+            number: a.number,
+            title: a.title,
+            notes: a.notes,
+            decisions: a.decisions.isInitialized()
+              ? a.decisions.getItems().map((d) => d.text)
+              : undefined,
+            actions: a.actions.isInitialized()
+              ? a.actions
+                  .getItems()
+                  .map((x) => ({
+                    description: x.description,
+                    ownerId: refId(x.owner),
+                    dueDate: x.dueDate,
+                    status: x.status,
+                  }))
+              : undefined,
+          }))
+      : undefined,
     archivedAt: m.archivedAt?.toISOString() ?? null,
   }),
 };
+
+type ParticipantInput = z.output<typeof participantInput>;
+type AgendaItemInput = z.output<typeof agendaItemInput>;
+
+/** Adds participants to a meeting, naming a bad reference by its path in the input. */
+async function addParticipants(
+  tx: EntityManager,
+  meeting: Meeting,
+  participants: ParticipantInput[],
+) {
+  for (const [i, p] of participants.entries()) {
+    tx.create(MeetingParticipant, {
+      meeting,
+      person: await requireRef(tx, Person, p.personId, `participants.${i}.personId`, 'person'),
+      organisation: await optionalRef(
+        tx,
+        Organisation,
+        p.organisationId,
+        `participants.${i}.organisationId`,
+        'organisation',
+      ),
+      roles: [...new Set(p.roles)],
+      attendance: p.attendance,
+    });
+  }
+}
+
+/** Adds agenda items with their decisions and actions to a meeting. */
+async function addAgenda(tx: EntityManager, meeting: Meeting, agenda: AgendaItemInput[]) {
+  for (const [i, item] of agenda.entries()) {
+    const agendaItem = tx.create(AgendaItem, {
+      meeting,
+      number: item.number,
+      title: item.title,
+      notes: item.notes,
+    });
+    item.decisions.forEach((text, position) => tx.create(Decision, { agendaItem, position, text }));
+    for (const [position, action] of item.actions.entries()) {
+      tx.create(ActionItem, {
+        agendaItem,
+        position,
+        description: action.description,
+        owner: await optionalRef(
+          tx,
+          Person,
+          action.ownerId,
+          `agenda.${i}.actions.${position}.ownerId`,
+          'person',
+        ),
+        dueDate: action.dueDate ?? null,
+        status: action.status,
+      });
+    }
+  }
+}
 
 type VenueInput = z.output<typeof venueInput>;
 
@@ -119,48 +210,8 @@ export class MeetingService {
         { persist: false },
       );
       await insertCurated(tx, meetingKind, actor, meeting);
-      for (const [i, p] of v.participants.entries()) {
-        tx.create(MeetingParticipant, {
-          meeting,
-          person: await requireRef(tx, Person, p.personId, `participants.${i}.personId`, 'person'),
-          organisation: await optionalRef(
-            tx,
-            Organisation,
-            p.organisationId,
-            `participants.${i}.organisationId`,
-            'organisation',
-          ),
-          roles: [...new Set(p.roles)],
-          attendance: p.attendance,
-        });
-      }
-      for (const [i, item] of v.agenda.entries()) {
-        const agendaItem = tx.create(AgendaItem, {
-          meeting,
-          number: item.number,
-          title: item.title,
-          notes: item.notes,
-        });
-        item.decisions.forEach((text, position) =>
-          tx.create(Decision, { agendaItem, position, text }),
-        );
-        for (const [position, action] of item.actions.entries()) {
-          tx.create(ActionItem, {
-            agendaItem,
-            position,
-            description: action.description,
-            owner: await optionalRef(
-              tx,
-              Person,
-              action.ownerId,
-              `agenda.${i}.actions.${position}.ownerId`,
-              'person',
-            ),
-            dueDate: action.dueDate ?? null,
-            status: action.status,
-          });
-        }
-      }
+      await addParticipants(tx, meeting, v.participants);
+      await addAgenda(tx, meeting, v.agenda);
       return meeting.id;
     });
     return result.ok ? { ok: true, value: await this.get(result.value) } : result;
@@ -173,7 +224,24 @@ export class MeetingService {
     if (!parsed.ok) return parsed;
     const v = parsed.value;
     const result = await runWrite(this.em, async (tx) => {
-      const { entity, before } = await loadForEdit(tx, meetingKind, v.id, v.version);
+      const { entity, before } = await loadForEdit(tx, meetingKind, v.id, v.version, {
+        populate: ['participants', 'agendaItems.decisions', 'agendaItems.actions'],
+      });
+      if (v.participants !== undefined) {
+        for (const participant of entity.participants.getItems()) tx.remove(participant);
+        // The old rows go first: a person listed again must not meet their own old row.
+        await tx.flush();
+        await addParticipants(tx, entity, v.participants);
+      }
+      if (v.agenda !== undefined) {
+        for (const item of entity.agendaItems.getItems()) {
+          for (const d of item.decisions.getItems()) tx.remove(d);
+          for (const a of item.actions.getItems()) tx.remove(a);
+          tx.remove(item);
+        }
+        await tx.flush();
+        await addAgenda(tx, entity, v.agenda);
+      }
       if (v.title !== undefined) entity.title = v.title;
       if (v.startsAt !== undefined) entity.startsAt = v.startsAt;
       if (v.endsAt !== undefined) entity.endsAt = v.endsAt;

@@ -134,6 +134,60 @@ describe('MeetingService', () => {
     });
   });
 
+  it('replaces participants and agenda as a whole, in one revision, or not at all', async () => {
+    const created = await t
+      .services()
+      .meetings.create(curator, {
+        ...valid(),
+        title: 'Korvattava',
+        startsAt: '2021-01-01T10:00',
+        endsAt: null,
+      });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const { id } = created.value;
+    const bad = await t.services().meetings.update(curator, {
+      id,
+      version: 1,
+      agenda: [{ number: 1, title: 'Uusi', actions: [{ description: 'x', ownerId: 999_999 }] }],
+    });
+    expect(!bad.ok && bad.errors).toEqual([
+      expect.objectContaining({ field: 'agenda.0.actions.0.ownerId', code: 'UNKNOWN_REFERENCE' }),
+    ]);
+    expect(
+      (await t.services().meetings.get(id)).agendaItems.getItems().map((a) => a.title),
+    ).toEqual(['Avaus', 'Koulutukset']);
+
+    const updated = await t.services().meetings.update(curator, {
+      id,
+      version: 1,
+      participants: [{ personId: personIds[1]!, roles: ['chair', 'secretary'] }],
+      agenda: [
+        { number: 1, title: 'Avaus' },
+        {
+          number: 2,
+          title: 'Mentorointi',
+          decisions: ['Päätettiin aloittaa.'],
+          actions: [
+            { description: 'Kysytään mentoreita.', ownerId: personIds[0]!, status: 'in_progress' },
+          ],
+        },
+      ],
+    });
+    if (!updated.ok) throw new Error(JSON.stringify(updated.errors));
+    const meeting = await t.services().meetings.get(id);
+    expect(meeting.version).toBe(2);
+    expect(meeting.participants.getItems().map((p) => [p.person.id, p.roles])).toEqual([
+      [personIds[1], ['chair', 'secretary']],
+    ]);
+    expect(meeting.agendaItems.getItems().map((a) => a.title)).toEqual(['Avaus', 'Mentorointi']);
+    expect(meeting.agendaItems.getItems()[1]!.actions.getItems()[0]).toMatchObject({
+      status: 'in_progress',
+    });
+    const history = await t.services().revisions.history('Meeting', id);
+    expect(history.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(Object.keys(history[1]!.changes).sort()).toEqual(['agenda', 'participants']);
+  });
+
   it('lists meetings newest first within a period', async () => {
     const [items] = await t
       .services()
