@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerUserCommands } from './commands/user.js';
 
@@ -10,6 +11,7 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
     .showHelpAfterError();
   registerDbCommands(program, log);
   registerUserCommands(program, log);
+  registerImportCommands(program, log);
   registerSearchCommands(program, log);
   return program;
 }

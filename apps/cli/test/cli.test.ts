@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Meeting, createServices, openDatabase } from '@ake/domain/orm';
@@ -82,6 +83,31 @@ describe('the ake command', () => {
     ).rejects.toMatchObject({
       stderr: expect.stringMatching(/--email: .*already has an account|--role/) as unknown,
     });
+  });
+
+  it('imports memos: dry-run JSON drafts, the seed memo as already there, a new memo once', async () => {
+    const seedMemo = fileURLToPath(new URL('../../../packages/domain/seed-data/muistio-2019-03-11.md', import.meta.url));
+    const dry = JSON.parse((await ake('import', 'memo', seedMemo, '--dry-run', '--json')).stdout) as {
+      draft: { participants: unknown[]; agenda: unknown[]; links: unknown[] };
+      alreadyImported: boolean;
+    };
+    expect([dry.draft.participants.length, dry.draft.agenda.length, dry.draft.links.length]).toEqual([6, 5, 4]);
+    expect(dry.alreadyImported).toBe(true);
+
+    const memo = join(dir, 'muistio-2019-10-15.md');
+    writeFileSync(
+      memo,
+      '**Alueellinen asiakaskokemuksen kehittämisen työryhmä**\n\n**Aika: ti 15.10.2019 klo 13.00 - 15.00**\n\n**Teams-kokous**\n\n' +
+        '**Osallistujat:** Minna Männikkö (Oulun kaupunginkirjasto, pj.), Isa Kotilaine (Oulun kaupunginkirjasto, siht.)\n\n' +
+        '**Käsiteltävät asiat:**\n\n**1. Kielikoulutukset**\n\n- Sovittiin kielikoulutusten aikataulusta.\n',
+    );
+    const garbage = join(dir, 'rikki.docx');
+    writeFileSync(garbage, 'not a zip');
+    const first = await ake('import', 'memo', memo, seedMemo);
+    expect(first.stdout).toMatch(/muistio-2019-10-15\.md: imported as meeting \d+/);
+    expect(first.stdout).toMatch(/muistio-2019-03-11\.md: already imported/);
+    expect((await ake('import', 'memo', memo)).stdout).toMatch(/already imported/);
+    await expect(ake('import', 'memo', garbage)).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/rikki\.docx: not imported/) as unknown });
   });
 
   it('names an unknown command', async () => {

@@ -71,6 +71,12 @@ export {
 } from './modules/organisation/organisation.service.js';
 export { Person } from './modules/person/person.entity.js';
 export { PersonService } from './modules/person/person.service.js';
+export {
+  type ImportNote,
+  type MemoImportOptions,
+  type MemoImportResult,
+  MemoImportService,
+} from './modules/memo-import/memo-import.service.js';
 export { Resource } from './modules/resource/resource.entity.js';
 export {
   type ResourceFilter,

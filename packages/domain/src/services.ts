@@ -6,6 +6,7 @@ import { type EntityManager } from '@mikro-orm/core';
 import { BestPracticeService } from './modules/best-practice/best-practice.service.js';
 import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
+import { MemoImportService } from './modules/memo-import/memo-import.service.js';
 import { MentoringService } from './modules/mentoring/mentoring.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
 import { PersonService } from './modules/person/person.service.js';
@@ -23,6 +24,7 @@ export interface Services {
   users: UserService;
   groups: WorkingGroupService;
   meetings: MeetingService;
+  memoImport: MemoImportService;
   trainings: TrainingService;
   mentoring: MentoringService;
   resources: ResourceService;
@@ -41,6 +43,7 @@ export function createServices(em: EntityManager): Services {
     users: new UserService(em),
     groups: new WorkingGroupService(em),
     meetings: new MeetingService(em),
+    memoImport: new MemoImportService(em),
     trainings: new TrainingService(em),
     mentoring: new MentoringService(em),
     resources: new ResourceService(em),

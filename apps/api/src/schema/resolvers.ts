@@ -4,6 +4,7 @@ import { commonResolvers } from './common/resolvers.js';
 import { contentResolvers } from './content/resolvers.js';
 import { ENUM_VALUES } from './enums.js';
 import { meetingResolvers } from './meeting/resolvers.js';
+import { memoResolvers } from './memo/resolvers.js';
 import { mentoringResolvers } from './mentoring/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
@@ -21,6 +22,7 @@ const modules: Resolvers[] = [
   mentoringResolvers,
   contentResolvers,
   searchResolvers,
+  memoResolvers,
 ];
 
 /** Merges module resolver maps type by type (Query and Mutation are shared by all modules). */
