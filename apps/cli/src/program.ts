@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerSearchCommands } from './commands/search.js';
@@ -12,6 +13,7 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
   registerDbCommands(program, log);
   registerUserCommands(program, log);
   registerImportCommands(program, log);
+  registerBackupCommands(program, log);
   registerSearchCommands(program, log);
   return program;
 }

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,12 +86,20 @@ describe('the ake command', () => {
   });
 
   it('imports memos: dry-run JSON drafts, the seed memo as already there, a new memo once', async () => {
-    const seedMemo = fileURLToPath(new URL('../../../packages/domain/seed-data/muistio-2019-03-11.md', import.meta.url));
-    const dry = JSON.parse((await ake('import', 'memo', seedMemo, '--dry-run', '--json')).stdout) as {
+    const seedMemo = fileURLToPath(
+      new URL('../../../packages/domain/seed-data/muistio-2019-03-11.md', import.meta.url),
+    );
+    const dry = JSON.parse(
+      (await ake('import', 'memo', seedMemo, '--dry-run', '--json')).stdout,
+    ) as {
       draft: { participants: unknown[]; agenda: unknown[]; links: unknown[] };
       alreadyImported: boolean;
     };
-    expect([dry.draft.participants.length, dry.draft.agenda.length, dry.draft.links.length]).toEqual([6, 5, 4]);
+    expect([
+      dry.draft.participants.length,
+      dry.draft.agenda.length,
+      dry.draft.links.length,
+    ]).toEqual([6, 5, 4]);
     expect(dry.alreadyImported).toBe(true);
 
     const memo = join(dir, 'muistio-2019-10-15.md');
@@ -107,7 +115,74 @@ describe('the ake command', () => {
     expect(first.stdout).toMatch(/muistio-2019-10-15\.md: imported as meeting \d+/);
     expect(first.stdout).toMatch(/muistio-2019-03-11\.md: already imported/);
     expect((await ake('import', 'memo', memo)).stdout).toMatch(/already imported/);
-    await expect(ake('import', 'memo', garbage)).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/rikki\.docx: not imported/) as unknown });
+    await expect(ake('import', 'memo', garbage)).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/rikki\.docx: not imported/) as unknown,
+    });
+  });
+
+  it('exports, restores into an empty database, and exports the identical file again', async () => {
+    const first = join(dir, 'backup-1.json');
+    const second = join(dir, 'backup-2.json');
+    await ake('export', '--out', first);
+    const restored = `file:${join(dir, 'restored.sqlite')}`;
+    const env = { ...process.env, DATABASE_URL: restored };
+    await run(process.execPath, [main, 'db', 'migrate'], { env });
+    expect(
+      (await run(process.execPath, [main, 'import', 'backup', first], { env })).stdout,
+    ).toMatch(/Restored \d+ rows/);
+    await run(process.execPath, [main, 'export', '--out', second], { env });
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+    await expect(
+      run(process.execPath, [main, 'import', 'backup', first], { env }),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/not empty/) as unknown,
+    });
+  });
+
+  it('leaves the database as before when a restore is killed half-way (kill -9)', async () => {
+    const backup = join(dir, 'backup-1.json');
+    const target = join(dir, 'killed.sqlite');
+    const env = { ...process.env, DATABASE_URL: `file:${target}` };
+    await run(process.execPath, [main, 'db', 'migrate'], { env });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./crash-import.mjs', import.meta.url)), target, backup],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('paused')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the import ended before pausing (${code})`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const db = await openDatabase({ databaseUrl: `file:${target}` });
+    try {
+      for (const table of ['organisation', 'person', 'meeting', 'resource', 'revision']) {
+        const [row] = await db.em
+          .getConnection()
+          .execute<{ n: number }[]>(`select count(*) as n from \`${table}\``);
+        expect(Number(row?.n), table).toBe(0);
+      }
+    } finally {
+      await db.close(true);
+    }
+  });
+
+  it('takes a consistent SQLite copy with db backup', async () => {
+    const out = join(dir, 'copy.sqlite');
+    expect((await ake('db', 'backup', '--out', out)).stdout).toContain(out);
+    const db = await openDatabase({ databaseUrl: `file:${out}` });
+    try {
+      expect(await db.em.fork().count(Meeting, {})).toBeGreaterThanOrEqual(2);
+    } finally {
+      await db.close(true);
+    }
   });
 
   it('names an unknown command', async () => {

@@ -72,6 +72,14 @@ export {
 export { Person } from './modules/person/person.entity.js';
 export { PersonService } from './modules/person/person.service.js';
 export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  BackupService,
+  EXCLUDED_COLUMNS,
+  EXCLUDED_TABLES,
+} from './modules/backup/backup.service.js';
+export {
   type ImportNote,
   type MemoImportOptions,
   type MemoImportResult,

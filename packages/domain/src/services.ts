@@ -3,6 +3,7 @@
  * forks one per request); nothing here holds the ORM in a module-level singleton.
  */
 import { type EntityManager } from '@mikro-orm/core';
+import { BackupService } from './modules/backup/backup.service.js';
 import { BestPracticeService } from './modules/best-practice/best-practice.service.js';
 import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
@@ -19,6 +20,7 @@ import { UserService } from './modules/user/user.service.js';
 import { WorkingGroupService } from './modules/working-group/working-group.service.js';
 
 export interface Services {
+  backup: BackupService;
   organisations: OrganisationService;
   people: PersonService;
   users: UserService;
@@ -38,6 +40,7 @@ export interface Services {
 /** Every service, sharing one EntityManager (and so one identity map and transaction). */
 export function createServices(em: EntityManager): Services {
   return {
+    backup: new BackupService(em),
     organisations: new OrganisationService(em),
     people: new PersonService(em),
     users: new UserService(em),
