@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerBookmarkCommands } from './commands/bookmarks.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerSearchCommands } from './commands/search.js';
@@ -14,6 +15,7 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
   registerUserCommands(program, log);
   registerImportCommands(program, log);
   registerBackupCommands(program, log);
+  registerBookmarkCommands(program, log);
   registerSearchCommands(program, log);
   return program;
 }

@@ -185,6 +185,31 @@ describe('the ake command', () => {
     }
   });
 
+  it('exports bookmarks that import back, and names the line of a broken file', async () => {
+    const file = join(dir, 'bookmarks.html');
+    await ake('bookmarks', 'export', '--out', file);
+    expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE NETSCAPE-Bookmark-file-1>/);
+    const target = `file:${join(dir, 'bookmarks.sqlite')}`;
+    const env = { ...process.env, DATABASE_URL: target };
+    await run(process.execPath, [main, 'db', 'migrate'], { env });
+    expect(
+      (await run(process.execPath, [main, 'import', 'bookmarks', file], { env })).stdout,
+    ).toMatch(/Imported \d+ links/);
+    const broken = join(dir, 'broken.html');
+    writeFileSync(
+      broken,
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A>ei osoitetta</A>\n</DL><p>\n',
+    );
+    await expect(
+      run(process.execPath, [main, 'import', 'bookmarks', broken], { env }),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /line 3: a link .* without HREF; nothing was imported/,
+      ) as unknown,
+    });
+  });
+
   it('names an unknown command', async () => {
     await expect(ake('db', 'frobnicate')).rejects.toMatchObject({ code: 1 });
   });

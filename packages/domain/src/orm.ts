@@ -80,6 +80,16 @@ export {
   EXCLUDED_TABLES,
 } from './modules/backup/backup.service.js';
 export {
+  type BookmarkImportReport,
+  BookmarkService,
+} from './modules/bookmarks/bookmark.service.js';
+export {
+  type Bookmark,
+  BookmarkFileError,
+  parseNetscapeBookmarks,
+  renderNetscapeBookmarks,
+} from './modules/bookmarks/netscape.js';
+export {
   type ImportNote,
   type MemoImportOptions,
   type MemoImportResult,

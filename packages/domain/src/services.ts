@@ -4,6 +4,7 @@
  */
 import { type EntityManager } from '@mikro-orm/core';
 import { BackupService } from './modules/backup/backup.service.js';
+import { BookmarkService } from './modules/bookmarks/bookmark.service.js';
 import { BestPracticeService } from './modules/best-practice/best-practice.service.js';
 import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
@@ -21,6 +22,7 @@ import { WorkingGroupService } from './modules/working-group/working-group.servi
 
 export interface Services {
   backup: BackupService;
+  bookmarks: BookmarkService;
   organisations: OrganisationService;
   people: PersonService;
   users: UserService;
@@ -41,6 +43,7 @@ export interface Services {
 export function createServices(em: EntityManager): Services {
   return {
     backup: new BackupService(em),
+    bookmarks: new BookmarkService(em),
     organisations: new OrganisationService(em),
     people: new PersonService(em),
     users: new UserService(em),

@@ -47,10 +47,10 @@ export function changeGenerationTriggersSql(table: string): string[] {
 
 /** The current change generation. */
 export async function readChangeGeneration(em: EntityManager): Promise<number> {
-  const rows = await em
+  const rows = (await em
     .getConnection()
-    .execute<{ value: number }[]>(
-      `select \`value\` from \`${CHANGE_GENERATION_TABLE}\` where \`id\` = 1`,
-    );
+    .execute(`select \`value\` from \`${CHANGE_GENERATION_TABLE}\` where \`id\` = 1`)) as {
+    value: number;
+  }[];
   return Number(rows[0]?.value ?? 0);
 }
