@@ -1,0 +1,109 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { CsrfField } from '../components/form';
+import { Tags } from '../components/tags';
+import { ArchiveResourceDocument, ResourceDocument } from '../graphql/__generated__/graphql';
+import { gql } from '../lib/api.server';
+import { requireSignedIn } from '../lib/auth.server';
+import { formatDate, formatDateTime } from '../lib/format';
+import { type MessageKey, contentLang, translator } from '../lib/i18n';
+import { requestLang } from '../lib/lang.server';
+import { commitSession, getSession, requireCsrf } from '../lib/session.server';
+import { titleMeta, useRootData, useT } from '../lib/use-app';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleMeta(matches, null, data?.resource.title);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const result = await gql(ResourceDocument, { id: params.id ?? '' }, session.get('token'));
+  if (result.node?.__typename !== 'Resource') throw new Response('Not found', { status: 404 });
+  return { resource: result.node };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, token } = await requireSignedIn(request);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const t = translator(await requestLang(request));
+  const result = await gql(
+    ArchiveResourceDocument,
+    { input: { id: params.id ?? '', version: Number(form.get('version')) } },
+    token,
+  );
+  if (result.archiveResource.errors.length) {
+    session.flash('flash', t('error.CONFLICT'));
+    return redirect(`/resources/${params.id}`, {
+      headers: { 'Set-Cookie': await commitSession(session) },
+    });
+  }
+  session.flash('flash', t('resources.archived'));
+  return redirect('/resources', { headers: { 'Set-Cookie': await commitSession(session) } });
+}
+
+export default function ResourcePage() {
+  const { resource } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const { viewer } = useRootData();
+  const language = contentLang(resource.language);
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to="/resources">{t('resources.title')}</Link>
+      </p>
+      <h1 lang={language}>{resource.title}</h1>
+      <p className="meta">
+        {t(`kind.${resource.kind}` as MessageKey)} ·{' '}
+        {t(`language.${resource.language}` as MessageKey)} ·{' '}
+        {t('common.updated', { date: formatDate(resource.updatedAt) })}
+      </p>
+      {resource.description ? <p lang={language}>{resource.description}</p> : null}
+      <p>
+        <a href={resource.url} rel="noopener noreferrer" className="button">
+          {t('resources.open')}
+        </a>{' '}
+        <span className="url">{resource.url}</span>
+      </p>
+      <Tags tags={resource.tags} />
+      {resource.sourceMeeting ? (
+        <p>
+          {t('resources.fromMeeting')}:{' '}
+          <Link to={`/meetings/${resource.sourceMeeting.id}`}>{resource.sourceMeeting.title}</Link>
+        </p>
+      ) : null}
+      {viewer?.canCurate ? (
+        <div className="curate-actions">
+          <Link to={`/resources/${resource.id}/edit`} className="button">
+            {t('resources.edit')}
+          </Link>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="version" value={resource.version} />
+            <button type="submit" className="secondary">
+              {t('resources.archive')}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {viewer && resource.revisions.length ? (
+        <section aria-labelledby="history">
+          <h2 id="history">{t('resources.history')}</h2>
+          <ul>
+            {resource.revisions.map((revision) => (
+              <li key={revision.version}>
+                {t('resources.version', { version: revision.version })}:{' '}
+                {formatDateTime(revision.createdAt, lang)}
+                {revision.actor ? ` – ${revision.actor.name}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

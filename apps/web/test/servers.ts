@@ -1,0 +1,132 @@
+/**
+ * The world of the end-to-end tests, all on 127.0.0.1: a real API on a fresh, migrated and
+ * seeded SQLite file with a curator who has a password; the built web app (`node server.mjs`,
+ * a child process) pointed at it; and a small page server for the link preview.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@ake/api';
+import { systemActor } from '@ake/domain';
+import { createServices, migrate, openDatabase, seed } from '@ake/domain/orm';
+
+export const CURATOR = {
+  email: 'kuraattori@example.org',
+  password: 'salasana-testi-123',
+  name: 'Kaisa Kuraattori',
+};
+
+export interface World {
+  webUrl: string;
+  apiUrl: string;
+  pageUrl: string;
+  feedbackFile: string;
+  webLog: string[];
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+async function waitFor(url: string, child: ChildProcess, log: string[]): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`web server exited:\n${log.join('')}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`web server did not answer at ${url}:\n${log.join('')}`);
+}
+
+/** Starts the API, the page server and the built web app. */
+export async function startWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), 'ake-web-'));
+  const db = await openDatabase({ databaseUrl: join(dir, 'web.sqlite') });
+  await migrate(db);
+  await seed(db.em.fork());
+  const system = systemActor('e2e');
+  const created = await createServices(db.em.fork()).users.create(system, {
+    email: CURATOR.email,
+    name: CURATOR.name,
+    role: 'curator',
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  const set = await createServices(db.em.fork()).users.setPassword(
+    system,
+    created.value.id,
+    CURATOR.password,
+  );
+  if (!set.ok) throw new Error(JSON.stringify(set.errors));
+  const api = await startServer({ db, host: '127.0.0.1', port: 0, log: () => undefined });
+
+  const pages = createServer((req, res) => {
+    if (req.url === '/kirjastopaiva') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<!doctype html><html><head><title>Kirjastopäivä 2026 – Oulun kaupunginkirjasto</title>' +
+          '<meta name="description" content="Koko päivän ohjelma kirjastojen henkilökunnalle."></head><body>Hei</body></html>',
+      );
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  const pageUrl = await listen(pages);
+
+  const port = await freePort();
+  const webUrl = `http://127.0.0.1:${port}`;
+  const feedbackFile = join(dir, 'feedback.jsonl');
+  const webLog: string[] = [];
+  const web = spawn(process.execPath, [fileURLToPath(new URL('../server.mjs', import.meta.url))], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      WEB_PORT: String(port),
+      API_URL: `${api.url}/graphql`,
+      SESSION_SECRET: 'e2e-secret',
+      FEEDBACK_FILE: feedbackFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  web.stdout?.on('data', (chunk: Buffer) => webLog.push(chunk.toString()));
+  web.stderr?.on('data', (chunk: Buffer) => webLog.push(chunk.toString()));
+  await waitFor(`${webUrl}/accessibility`, web, webLog);
+
+  return {
+    webUrl,
+    apiUrl: api.url,
+    pageUrl,
+    feedbackFile,
+    webLog,
+    async close() {
+      if (web.exitCode === null) {
+        const exited = new Promise((resolve) => web.once('exit', resolve));
+        web.kill('SIGTERM');
+        await exited;
+      }
+      await new Promise<void>((resolve) => pages.close(() => resolve()));
+      await api.stop();
+      await db.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

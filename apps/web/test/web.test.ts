@@ -1,0 +1,365 @@
+/**
+ * End to end: Debian's Chromium (playwright-core) against the built web app and a real API,
+ * everything on 127.0.0.1. Axe checks WCAG 2.1 A/AA on every page type in every language.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURATOR, type World, startWorld } from './servers';
+
+const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let world: World;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** A new context that may only reach 127.0.0.1. */
+async function newContext(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    baseURL: world.webUrl,
+  });
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+  contexts.push(context);
+  return context;
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(/Sähköposti|E-post|Email/).fill(CURATOR.email);
+  await page.getByLabel(/Salasana|Lösenord|Password/).fill(CURATOR.password);
+  await page.locator('main').getByRole('button').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByText(CURATOR.name).waitFor();
+}
+
+/** Fails with the violations listed when axe finds any WCAG 2.1 A/AA problem. */
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const problems = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(problems, label).toEqual([]);
+}
+
+beforeAll(async () => {
+  world = await startWorld();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await world?.close();
+});
+
+describe('reading and searching', () => {
+  it('searches "kyläily" from the header, shows highlighted results, and filters by a facet', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/');
+    await page.locator('#header-q').fill('kyläily');
+    await page.locator('#header-q').press('Enter');
+    await page.waitForURL(/\/search\?q=ky/);
+    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(0);
+    expect(await page.locator('.result mark').count()).toBeGreaterThan(0);
+    const status = await page.getByRole('status').first().textContent();
+    const total = Number(/(\d+)/.exec(status ?? '')?.[1]);
+    expect(total).toBeGreaterThan(0);
+
+    // A facet: with JavaScript on, ticking it updates the results at once.
+    const facet = page.locator('fieldset').filter({ hasText: 'Tyyppi' }).locator('input').first();
+    const value = await facet.getAttribute('value');
+    await facet.check();
+    await page.waitForURL(new RegExp(`type=${value}`));
+    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(0);
+    const types = await page.locator('.result-type').allTextContents();
+    expect(new Set(types).size).toBe(1);
+
+    // As-you-type: the results follow the search box on the results page.
+    await page.locator('#search-q').fill('mentorointi');
+    await page.waitForURL(/q=mentorointi/);
+    await expect.poll(() => page.locator('.result mark').count()).toBeGreaterThan(0);
+  });
+
+  it('offers "did you mean" for a misspelling', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/search?q=mentorionti');
+    const suggestions = page.locator('.did-you-mean a');
+    if ((await suggestions.count()) > 0) {
+      await suggestions.first().click();
+      await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(0);
+    }
+  });
+
+  it('opens the 11.3.2019 meeting with its agenda, decisions, actions and the next meeting', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/meetings');
+    await page.getByRole('link', { name: 'Työryhmän kokous 11.3.2019' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Työryhmän kokous 11.3.2019' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('11.3.2019 klo 13.00–15.00');
+    expect(text).toContain('Osallistujat');
+    expect(text).toContain('Mentorointi, kyläilyt');
+    expect(text).toContain('Päätökset');
+    expect(text).toContain('Vastuu');
+    expect(text).toContain('Seuraava kokous');
+    expect(text).toContain('17.5.2019 klo 10.00');
+    expect(text).toMatch(/Nöömanni/);
+  });
+
+  it('lists trainings by season with a subscribe link to the calendar feed', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/trainings');
+    const link = page.getByRole('link', { name: /Tilaa koulutuskalenteri/ });
+    expect(await link.getAttribute('href')).toBe('/calendar.ics?kind=training');
+    const response = await page.request.get('/calendar.ics?kind=training');
+    expect(response.headers()['content-type']).toMatch(/text\/calendar/);
+    expect(await response.text()).toContain('BEGIN:VCALENDAR');
+    expect(await page.locator('main').innerText()).toMatch(/Kevät 2019|Syksy 2019/);
+  });
+
+  it('draws programme coverage as SVG with the figures as a table', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/mentoring');
+    expect(await page.locator('figure.chart svg rect').count()).toBeGreaterThan(0);
+    const table = await page.locator('figure.chart table').first().innerText();
+    expect(table).toContain('37');
+    expect(table).toContain('16');
+    expect(table).toContain('6');
+  });
+
+  it('switches language fi → sv → en', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/resources');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    await page.getByRole('link', { name: 'Svenska' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'sv');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Länkar');
+    expect(new URL(page.url()).pathname).toBe('/resources');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Links');
+    // Finnish content keeps its own language on the English page.
+    expect(await page.locator('main [lang="fi"]').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('curating', () => {
+  let resourcePath = '';
+
+  it('signs in, refuses a javascript: URL next to the field, prefills from the page and adds a link', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Sähköposti').fill(CURATOR.email);
+    await page.getByLabel('Salasana').fill('väärä salasana');
+    await page.locator('main').getByRole('button').click();
+    await page.locator('#field-password-error').waitFor();
+    expect(await page.locator('#field-password-error').innerText()).toContain(
+      'Sähköposti tai salasana on väärin',
+    );
+    await signIn(page);
+
+    await page.goto('/resources/new');
+    await page.getByLabel('Osoite (URL)').fill('javascript:alert(1)');
+    await page.getByLabel('Otsikko').fill('Vaarallinen');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#field-url-error').waitFor();
+    expect(await page.locator('#field-url-error').innerText()).toContain('http://');
+    expect(await page.getByLabel('Osoite (URL)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Otsikko').inputValue()).toBe('Vaarallinen');
+    await expectAccessible(page, 'resource form with errors');
+
+    await page.getByLabel('Osoite (URL)').fill(`${world.pageUrl}/kirjastopaiva`);
+    await page.getByLabel('Otsikko').fill('');
+    await page.getByRole('button', { name: 'Hae otsikko ja kuvaus sivulta' }).click();
+    await expect
+      .poll(() => page.getByLabel('Otsikko').inputValue())
+      .toBe('Kirjastopäivä 2026 – Oulun kaupunginkirjasto');
+    expect(await page.getByLabel('Kuvaus').inputValue()).toContain('Koko päivän ohjelma');
+    await page.getByLabel('Asiasanat').fill('koulutus, kirjastopäivä');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL(/\/resources\/[\w-]+$/);
+    await page.getByRole('heading', { level: 1, name: /Kirjastopäivä 2026/ }).waitFor();
+    resourcePath = new URL(page.url()).pathname;
+    expect(await page.locator('.tags').innerText()).toContain('kirjastopäivä');
+
+    // The same URL again: the API's DUPLICATE, shown at the field with a link to the saved one.
+    await page.goto('/resources/new');
+    await page.getByLabel('Osoite (URL)').fill(`${world.pageUrl}/kirjastopaiva`);
+    await page.getByLabel('Otsikko').fill('Toinen kerta');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#field-url-error').waitFor();
+    expect(await page.locator('#field-url-error').innerText()).toContain('jo tallennettu');
+    expect(
+      await page.getByRole('link', { name: 'Katso tallennettu linkki' }).getAttribute('href'),
+    ).toBe(resourcePath);
+  });
+
+  it('resolves an edit conflict between two curators without losing either version', async () => {
+    expect(resourcePath).not.toBe('');
+    const first = await (await newContext()).newPage();
+    const second = await (await newContext()).newPage();
+    await signIn(first);
+    await signIn(second);
+    await first.goto(`${resourcePath}/edit`);
+    await second.goto(`${resourcePath}/edit`);
+
+    await first.getByLabel('Otsikko').fill('Kirjastopäivä 2026 (ensimmäisen muokkaus)');
+    await first.getByRole('button', { name: 'Tallenna' }).click();
+    await first.waitForURL((url) => url.pathname === resourcePath);
+
+    await second.getByLabel('Kuvaus').fill('Toisen kuraattorin kuvaus');
+    await second.getByRole('button', { name: 'Tallenna' }).click();
+    await second.locator('.conflict').waitFor();
+    expect(await second.getByTestId('saved-title').innerText()).toBe(
+      'Kirjastopäivä 2026 (ensimmäisen muokkaus)',
+    );
+    expect(await second.getByTestId('yours-description').innerText()).toBe(
+      'Toisen kuraattorin kuvaus',
+    );
+    expect(await second.getByLabel('Kuvaus').inputValue()).toBe('Toisen kuraattorin kuvaus');
+    await expectAccessible(second, 'edit conflict');
+
+    // Re-apply: keep the other's title, then save my description on top of the saved version.
+    await second.getByLabel('Otsikko').fill('Kirjastopäivä 2026 (ensimmäisen muokkaus)');
+    await second.getByRole('button', { name: 'Tallenna minun versioni' }).click();
+    await second.waitForURL((url) => url.pathname === resourcePath);
+    const text = await second.locator('main').innerText();
+    expect(text).toContain('Kirjastopäivä 2026 (ensimmäisen muokkaus)');
+    expect(text).toContain('Toisen kuraattorin kuvaus');
+  });
+
+  it('writes a best practice in Markdown, rendered without raw HTML or script URLs', async () => {
+    const page = await (await newContext()).newPage();
+    await signIn(page);
+    await page.goto('/best-practices/new');
+    await page.getByLabel('Otsikko').fill('Kyläilypäivän malli');
+    await page
+      .getByLabel('Teksti (Markdown)')
+      .fill(
+        '**Tärkeintä** on [ohjelma](https://example.org/).\n\n<script>alert(1)</script>\n\n[paha](javascript:alert(1))',
+      );
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kyläilypäivän malli' }).waitFor();
+    const html = await page.locator('.markdown').innerHTML();
+    expect(html).toContain('<strong>Tärkeintä</strong>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('javascript:');
+  });
+});
+
+describe('without JavaScript', () => {
+  it('searches, filters and sends accessibility feedback with plain forms', async () => {
+    const page = await (await newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto('/');
+    await page.locator('#header-q').fill('kyläily');
+    await page.locator('.header-search button').click();
+    await page.waitForURL(/\/search\?q=ky/);
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+    const facet = page.locator('fieldset').filter({ hasText: 'Tyyppi' }).locator('input').first();
+    const value = await facet.getAttribute('value');
+    await facet.check();
+    await page.getByRole('button', { name: 'Rajaa' }).click();
+    await page.waitForURL(new RegExp(`type=${value}`));
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+
+    await page.goto('/accessibility');
+    await page.getByRole('button', { name: 'Lähetä palaute' }).click();
+    await page.locator('#field-message-error').waitFor();
+    await page.getByRole('textbox', { name: 'Palaute' }).fill('Kontrasti on hyvä, kiitos.');
+    await page.getByRole('button', { name: 'Lähetä palaute' }).click();
+    await page.getByText('Kiitos palautteesta!').waitFor();
+    const lines = readFileSync(world.feedbackFile, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({
+      message: 'Kontrasti on hyvä, kiitos.',
+    });
+  });
+
+  it('refuses a POST without the CSRF token', async () => {
+    const response = await fetch(`${world.webUrl}/accessibility`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'message=hei',
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
+  it('finds no violation on any page type in fi, sv and en', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    // Record paths from the lists, so the detail pages are real ones.
+    await page.goto('/meetings');
+    const meeting = await page
+      .getByRole('link', { name: 'Työryhmän kokous 11.3.2019' })
+      .getAttribute('href');
+    await page.goto('/resources');
+    const resource = await page.locator('.card h2 a').first().getAttribute('href');
+    await page.goto('/best-practices');
+    const practice = await page.locator('.card h2 a').first().getAttribute('href');
+    const paths = [
+      '/',
+      '/search?q=kyl%C3%A4ily',
+      '/resources',
+      `${resource}`,
+      '/resources/new',
+      `${resource}/edit`,
+      '/best-practices',
+      `${practice}`,
+      '/best-practices/new',
+      '/ideas',
+      '/ideas/new',
+      '/meetings',
+      `${meeting}`,
+      '/trainings',
+      '/mentoring',
+      '/organisations',
+      '/accessibility',
+      '/sign-in',
+      '/no-such-page',
+    ];
+    const checked: string[] = [];
+    for (const lang of ['fi', 'sv', 'en']) {
+      await page.goto(`/lang?to=${lang}&back=/`);
+      for (const path of paths) {
+        await page.goto(path);
+        expect(await page.locator('html').getAttribute('lang'), `${lang} ${path}`).toBe(lang);
+        await expectAccessible(page, `${lang} ${path}`);
+        checked.push(`${lang} ${path}`);
+        if (lang === 'fi' && !path.includes('new') && !path.includes('edit')) {
+          const name =
+            path === '/' ? 'home' : path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+          await page.screenshot({ path: `${SCREENSHOTS}${name}-desktop.png`, fullPage: true });
+        }
+      }
+    }
+    expect(checked).toHaveLength(paths.length * 3);
+
+    const phone = await (await newContext({ width: 390 })).newPage();
+    for (const path of ['/', '/search?q=kyl%C3%A4ily', `${meeting}`, '/mentoring', '/trainings']) {
+      await phone.goto(path);
+      await expectAccessible(phone, `phone ${path}`);
+      const name = path === '/' ? 'home' : path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+      await phone.screenshot({ path: `${SCREENSHOTS}${name}-phone.png`, fullPage: true });
+    }
+  });
+});
