@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, startTestApi } from './server.js';
 
-const SEED_MEMO = readFileSync(new URL('../../../packages/domain/seed-data/muistio-2019-03-11.md', import.meta.url), 'utf8');
+const SEED_MEMO = readFileSync(
+  new URL('../../../packages/domain/seed-data/muistio-2019-03-11.md', import.meta.url),
+  'utf8',
+);
 const IMPORT = `mutation($input: ImportMeetingMemoInput!) {
   importMeetingMemo(input: $input) {
     draft { startsAt endsAt format remotePlatform participants { name organisation place roles } agenda { number title decisions actions { text owner } } links { url } nextMeeting { startsAt endsAt place { room town } } roleChanges { name role } warnings { code } }
@@ -14,7 +17,14 @@ const IMPORT = `mutation($input: ImportMeetingMemoInput!) {
 
 interface Payload {
   importMeetingMemo: {
-    draft: { startsAt: string; participants: unknown[]; agenda: unknown[]; links: unknown[]; nextMeeting: { startsAt: string; place: { room: string } }; roleChanges: unknown[] } | null;
+    draft: {
+      startsAt: string;
+      participants: unknown[];
+      agenda: unknown[];
+      links: unknown[];
+      nextMeeting: { startsAt: string; place: { room: string } };
+      roleChanges: unknown[];
+    } | null;
     meeting: { id: string; title: string; participants: unknown[] } | null;
     alreadyImported: boolean;
     created: { meetings: number } | null;
@@ -36,7 +46,11 @@ describe('importMeetingMemo', () => {
   });
 
   it('returns the seed memo exactly as drafted, and knows it is imported already', async () => {
-    const r = await api.gql<Payload>(IMPORT, { input: { text: SEED_MEMO, fileName: 'muistio-2019-03-11.md' } }, api.curatorToken);
+    const r = await api.gql<Payload>(
+      IMPORT,
+      { input: { text: SEED_MEMO, fileName: 'muistio-2019-03-11.md' } },
+      api.curatorToken,
+    );
     expect(r.errors).toBeUndefined();
     const p = r.data!.importMeetingMemo;
     expect(p.errors).toEqual([]);
@@ -44,26 +58,51 @@ describe('importMeetingMemo', () => {
       startsAt: '2019-03-11T13:00:00+02:00',
       nextMeeting: { startsAt: '2019-05-17T10:00:00+03:00', place: { room: 'Nöömanni' } },
     });
-    expect([p.draft!.participants.length, p.draft!.agenda.length, p.draft!.links.length]).toEqual([6, 5, 4]);
+    expect([p.draft!.participants.length, p.draft!.agenda.length, p.draft!.links.length]).toEqual([
+      6, 5, 4,
+    ]);
     expect(p.alreadyImported).toBe(true);
     expect(p.meeting?.title).toBe('Työryhmän kokous 11.3.2019');
   });
 
   it('imports a new memo, and a dry run of it writes nothing', async () => {
-    const memo = '**Alueellinen asiakaskokemuksen kehittämisen työryhmä**\n\n**Aika:** 2.10.2019, 10.15 – 15.30\n\n**Paikka:** Kajaanin kaupunginkirjasto\n\n**Läsnä:** Minna Männikkö (Oulun kaupunginkirjasto, pj.), Heidi Tuikka (Kainet, Kajaani)\n\n**Käsiteltävät asiat:**\n\n1. Kyläilyt\n\n- Päätettiin jatkaa kyläilyjä.\n';
-    const dry = await api.gql<Payload>(IMPORT, { input: { text: memo, dryRun: true } }, api.curatorToken);
-    expect(dry.data!.importMeetingMemo).toMatchObject({ meeting: null, alreadyImported: false, created: { meetings: 1 } });
+    const memo =
+      '**Alueellinen asiakaskokemuksen kehittämisen työryhmä**\n\n**Aika:** 2.10.2019, 10.15 – 15.30\n\n**Paikka:** Kajaanin kaupunginkirjasto\n\n**Läsnä:** Minna Männikkö (Oulun kaupunginkirjasto, pj.), Heidi Tuikka (Kainet, Kajaani)\n\n**Käsiteltävät asiat:**\n\n1. Kyläilyt\n\n- Päätettiin jatkaa kyläilyjä.\n';
+    const dry = await api.gql<Payload>(
+      IMPORT,
+      { input: { text: memo, dryRun: true } },
+      api.curatorToken,
+    );
+    expect(dry.data!.importMeetingMemo).toMatchObject({
+      meeting: null,
+      alreadyImported: false,
+      created: { meetings: 1 },
+    });
     const real = await api.gql<Payload>(IMPORT, { input: { text: memo } }, api.curatorToken);
-    expect(real.data!.importMeetingMemo.meeting).toMatchObject({ title: 'Työryhmän kokous 2.10.2019' });
+    expect(real.data!.importMeetingMemo.meeting).toMatchObject({
+      title: 'Työryhmän kokous 2.10.2019',
+    });
     expect(real.data!.importMeetingMemo.meeting!.participants).toHaveLength(2);
     const again = await api.gql<Payload>(IMPORT, { input: { text: memo } }, api.curatorToken);
     expect(again.data!.importMeetingMemo.alreadyImported).toBe(true);
   });
 
   it('names what is wrong with the input', async () => {
-    const undated = await api.gql<Payload>(IMPORT, { input: { text: 'Pelkkää tekstiä ilman päivämäärää.' } }, api.curatorToken);
-    expect(undated.data!.importMeetingMemo.errors).toEqual([expect.objectContaining({ field: 'startsAt', code: 'REQUIRED' })]);
-    const huge = await api.gql<Payload>(IMPORT, { input: { text: 'x'.repeat(95_000) } }, api.curatorToken);
-    expect(huge.data!.importMeetingMemo.errors).toEqual([expect.objectContaining({ field: 'text', code: 'TOO_LONG' })]);
+    const undated = await api.gql<Payload>(
+      IMPORT,
+      { input: { text: 'Pelkkää tekstiä ilman päivämäärää.' } },
+      api.curatorToken,
+    );
+    expect(undated.data!.importMeetingMemo.errors).toEqual([
+      expect.objectContaining({ field: 'startsAt', code: 'REQUIRED' }),
+    ]);
+    const huge = await api.gql<Payload>(
+      IMPORT,
+      { input: { text: 'x'.repeat(95_000) } },
+      api.curatorToken,
+    );
+    expect(huge.data!.importMeetingMemo.errors).toEqual([
+      expect.objectContaining({ field: 'text', code: 'TOO_LONG' }),
+    ]);
   });
 });

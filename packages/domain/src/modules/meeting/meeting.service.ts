@@ -64,14 +64,12 @@ export const meetingKind: CuratedKind<Meeting> = {
               ? a.decisions.getItems().map((d) => d.text)
               : undefined,
             actions: a.actions.isInitialized()
-              ? a.actions
-                  .getItems()
-                  .map((x) => ({
-                    description: x.description,
-                    ownerId: refId(x.owner),
-                    dueDate: x.dueDate,
-                    status: x.status,
-                  }))
+              ? a.actions.getItems().map((x) => ({
+                  description: x.description,
+                  ownerId: refId(x.owner),
+                  dueDate: x.dueDate,
+                  status: x.status,
+                }))
               : undefined,
           }))
       : undefined,

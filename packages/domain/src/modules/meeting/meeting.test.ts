@@ -135,14 +135,12 @@ describe('MeetingService', () => {
   });
 
   it('replaces participants and agenda as a whole, in one revision, or not at all', async () => {
-    const created = await t
-      .services()
-      .meetings.create(curator, {
-        ...valid(),
-        title: 'Korvattava',
-        startsAt: '2021-01-01T10:00',
-        endsAt: null,
-      });
+    const created = await t.services().meetings.create(curator, {
+      ...valid(),
+      title: 'Korvattava',
+      startsAt: '2021-01-01T10:00',
+      endsAt: null,
+    });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const { id } = created.value;
     const bad = await t.services().meetings.update(curator, {

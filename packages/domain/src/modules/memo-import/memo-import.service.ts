@@ -24,7 +24,12 @@ import { WorkingGroupService } from '../working-group/working-group.service.js';
 
 /** A note about what the import did or could not do, beside the parser's own warnings. */
 export interface ImportNote {
-  code: 'organisation_created' | 'person_created' | 'already_imported' | 'link_existing' | 'role_assigned';
+  code:
+    | 'organisation_created'
+    | 'person_created'
+    | 'already_imported'
+    | 'link_existing'
+    | 'role_assigned';
   message: string;
 }
 
@@ -76,7 +81,11 @@ class Resolver {
     const exact = await this.tx.findOne(Organisation, { normalisedName: key });
     if (exact) return exact;
     const all = await this.tx.find(Organisation, {});
-    return all.find((o) => o.aliases.includes(key) || (o.shortName && normaliseName(o.shortName) === key)) ?? null;
+    return (
+      all.find(
+        (o) => o.aliases.includes(key) || (o.shortName && normaliseName(o.shortName) === key),
+      ) ?? null
+    );
   }
 
   /** The organisation a participant represented. */
@@ -136,7 +145,11 @@ export class MemoImportService {
   constructor(private readonly em: EntityManager) {}
 
   /** Parses memo text and imports it (see `importDraft`). */
-  async importText(actor: Actor, text: string, options: MemoImportOptions = {}): Promise<Result<MemoImportResult>> {
+  async importText(
+    actor: Actor,
+    text: string,
+    options: MemoImportOptions = {},
+  ): Promise<Result<MemoImportResult>> {
     const draft = parseMemoText(text, { fileName: options.fileName });
     return this.importDraft(actor, draft, text, options);
   }
@@ -154,7 +167,9 @@ export class MemoImportService {
     requireCurator(actor);
     const startsAt = draft.startsAt ? parseDateTime(draft.startsAt) : null;
     if (!startsAt) {
-      return fail([fieldError('startsAt', 'REQUIRED', 'The memo has no date and time of the meeting')]);
+      return fail([
+        fieldError('startsAt', 'REQUIRED', 'The memo has no date and time of the meeting'),
+      ]);
     }
     const dryRun = options.dryRun ?? false;
     const work = async (tx: EntityManager): Promise<MemoImportResult> => {
@@ -181,12 +196,22 @@ export class MemoImportService {
       for (const p of draft.participants) {
         const organisation = await resolve.organisation(p.organisation, p.place);
         const person = await resolve.person(p.name, organisation);
-        participants.push({ person, organisation, roles: p.roles.length ? p.roles : ['member'], attendance: 'present' as const });
+        participants.push({
+          person,
+          organisation,
+          roles: p.roles.length ? p.roles : ['member'],
+          attendance: 'present' as const,
+        });
       }
       for (const a of draft.absent) {
         const organisation = await resolve.organisation(a.organisation, a.place);
         const person = await resolve.person(a.name, organisation);
-        participants.push({ person, organisation, roles: ['member'], attendance: 'absent' as const });
+        participants.push({
+          person,
+          organisation,
+          roles: ['member'],
+          attendance: 'absent' as const,
+        });
       }
       const agenda = [];
       for (const item of draft.agenda) {
@@ -203,22 +228,40 @@ export class MemoImportService {
           actions,
         });
       }
-      const links = draft.agenda.flatMap((item) => item.links.map((link) => ({ ...link, number: item.number })));
+      const links = draft.agenda.flatMap((item) =>
+        item.links.map((link) => ({ ...link, number: item.number })),
+      );
       for (const link of draft.links) {
-        if (!links.some((l) => normaliseUrl(l.url) === normaliseUrl(link.url))) links.push({ ...link, number: 0 });
+        if (!links.some((l) => normaliseUrl(l.url) === normaliseUrl(link.url)))
+          links.push({ ...link, number: 0 });
       }
       for (const link of links) {
-        const known = normaliseUrl(link.url) ? await tx.findOne(Resource, { normalizedUrl: normaliseUrl(link.url)! }) : null;
-        if (known) resolve.notes.push({ code: 'link_existing', message: `Link already saved: ${known.title}` });
+        const known = normaliseUrl(link.url)
+          ? await tx.findOne(Resource, { normalizedUrl: normaliseUrl(link.url)! })
+          : null;
+        if (known)
+          resolve.notes.push({
+            code: 'link_existing',
+            message: `Link already saved: ${known.title}`,
+          });
         else resolve.created.resources++;
       }
-      const nextStart = draft.nextMeeting?.startsAt ? parseDateTime(draft.nextMeeting.startsAt) : null;
+      const nextStart = draft.nextMeeting?.startsAt
+        ? parseDateTime(draft.nextMeeting.startsAt)
+        : null;
       const nextKnown = nextStart
         ? await tx.findOne(Meeting, { group, startsAt: nextStart, archivedAt: null })
         : null;
       resolve.created.meetings += (existing ? 0 : 1) + (nextStart && !nextKnown ? 1 : 0);
       if (dryRun) {
-        return { draft, meeting: null, alreadyImported: false, created: resolve.created, notes: resolve.notes, warnings: draft.warnings };
+        return {
+          draft,
+          meeting: null,
+          alreadyImported: false,
+          created: resolve.created,
+          notes: resolve.notes,
+          warnings: draft.warnings,
+        };
       }
 
       const meetings = new MeetingService(tx);
@@ -236,7 +279,14 @@ export class MemoImportService {
               endsAt: draft.nextMeeting.endsAt,
               format: draft.nextMeeting.format,
               status: 'planned',
-              venue: venue ? { room: venue.room, floor: venue.floor, building: venue.building, town: venue.town } : null,
+              venue: venue
+                ? {
+                    room: venue.room,
+                    floor: venue.floor,
+                    building: venue.building,
+                    town: venue.town,
+                  }
+                : null,
             }),
             'nextMeeting',
           );
@@ -251,12 +301,19 @@ export class MemoImportService {
         format: draft.format,
         status: startsAt <= new Date() ? ('held' as const) : ('planned' as const),
         remoteTool: draft.remotePlatform,
-        venue: venue ? { room: venue.room, floor: venue.floor, building: venue.building, town: venue.town } : null,
+        venue: venue
+          ? { room: venue.room, floor: venue.floor, building: venue.building, town: venue.town }
+          : null,
         sourceText,
         nextMeetingId,
         participants: participants
           .filter((p) => p.person)
-          .map((p) => ({ personId: p.person!.id, organisationId: p.organisation?.id ?? null, roles: p.roles, attendance: p.attendance })),
+          .map((p) => ({
+            personId: p.person!.id,
+            organisationId: p.organisation?.id ?? null,
+            roles: p.roles,
+            attendance: p.attendance,
+          })),
         agenda,
       };
       const meeting = unwrap(
@@ -280,34 +337,76 @@ export class MemoImportService {
         );
       }
       const groups = new WorkingGroupService(tx);
-      const from = draft.nextMeeting?.startsAt?.slice(0, 10) ?? helsinkiDate(new Date(startsAt.getTime() + 86_400_000));
+      const from =
+        draft.nextMeeting?.startsAt?.slice(0, 10) ??
+        helsinkiDate(new Date(startsAt.getTime() + 86_400_000));
       for (const change of draft.roleChanges) {
         const person = await resolve.person(change.name, null);
         if (!person) continue;
-        const current = await tx.count(GroupMembership, { group, person, role: change.role, validTo: null });
+        const current = await tx.count(GroupMembership, {
+          group,
+          person,
+          role: change.role,
+          validTo: null,
+        });
         if (current) continue;
-        unwrap(await groups.assignRole(actor, { groupId: group.id, personId: person.id, role: change.role, validFrom: from }), 'roleChanges');
-        resolve.notes.push({ code: 'role_assigned', message: `${change.name}: ${change.role} from ${from}` });
+        unwrap(
+          await groups.assignRole(actor, {
+            groupId: group.id,
+            personId: person.id,
+            role: change.role,
+            validFrom: from,
+          }),
+          'roleChanges',
+        );
+        resolve.notes.push({
+          code: 'role_assigned',
+          message: `${change.name}: ${change.role} from ${from}`,
+        });
       }
-      return { draft, meeting, alreadyImported: false, created: resolve.created, notes: resolve.notes, warnings: draft.warnings };
+      return {
+        draft,
+        meeting,
+        alreadyImported: false,
+        created: resolve.created,
+        notes: resolve.notes,
+        warnings: draft.warnings,
+      };
     };
     const result = await runWrite(this.em, work);
     if (!result.ok || !result.value.meeting) return result;
-    return { ok: true, value: { ...result.value, meeting: await new MeetingService(this.em).get(result.value.meeting.id) } };
+    return {
+      ok: true,
+      value: {
+        ...result.value,
+        meeting: await new MeetingService(this.em).get(result.value.meeting.id),
+      },
+    };
   }
 
-  private async group(tx: EntityManager, draft: MeetingDraft, groupId?: number): Promise<WorkingGroup> {
+  private async group(
+    tx: EntityManager,
+    draft: MeetingDraft,
+    groupId?: number,
+  ): Promise<WorkingGroup> {
     if (groupId) {
       const group = await tx.findOne(WorkingGroup, { id: groupId });
-      if (!group) throw new InvalidInput([fieldError('groupId', 'UNKNOWN_REFERENCE', `No working group with id ${groupId}`)]);
+      if (!group)
+        throw new InvalidInput([
+          fieldError('groupId', 'UNKNOWN_REFERENCE', `No working group with id ${groupId}`),
+        ]);
       return group;
     }
     const groups = await tx.find(WorkingGroup, {});
     const named = draft.groupName ?? draft.title;
-    const byName = named ? groups.find((g) => normaliseName(g.name) === normaliseName(named)) : undefined;
+    const byName = named
+      ? groups.find((g) => normaliseName(g.name) === normaliseName(named))
+      : undefined;
     if (byName) return byName;
     if (groups.length === 1) return groups[0]!;
-    throw new InvalidInput([fieldError('groupId', 'REQUIRED', 'Choose the working group the memo belongs to')]);
+    throw new InvalidInput([
+      fieldError('groupId', 'REQUIRED', 'Choose the working group the memo belongs to'),
+    ]);
   }
 }
 
