@@ -4,7 +4,14 @@
  * request with that request's EntityManager: nothing is shared between requests.
  */
 import DataLoader from 'dataloader';
-import { type EntityManager, type EntitySchema, type FilterQuery, Revision } from '@ake/domain/orm';
+import {
+  type EntityManager,
+  type EntitySchema,
+  type FilterQuery,
+  type LinkCheck,
+  Revision,
+  latestLinkChecks,
+} from '@ake/domain/orm';
 
 export interface Loaders {
   /** One record by id (null when missing), batched per entity type. */
@@ -14,6 +21,8 @@ export interface Loaders {
   populate<T extends object>(entity: T, relation: string): Promise<T>;
   /** The revisions of records of one type, oldest first. */
   revisions(entityType: string, id: number): Promise<Revision[]>;
+  /** The newest `limit` link checks of a resource, newest first (one query per limit). */
+  linkChecks(resourceId: number, limit: number): Promise<LinkCheck[]>;
 }
 
 /** The loaders of one request. */
@@ -21,6 +30,7 @@ export function createLoaders(em: EntityManager): Loaders {
   const byIdLoaders = new Map<unknown, DataLoader<number, unknown>>();
   const populateLoaders = new Map<string, DataLoader<object, object>>();
   const revisionLoaders = new Map<string, DataLoader<number, Revision[]>>();
+  const linkCheckLoaders = new Map<number, DataLoader<number, LinkCheck[]>>();
 
   return {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any base type of a schema
@@ -65,6 +75,18 @@ export function createLoaders(em: EntityManager): Loaders {
         revisionLoaders.set(entityType, loader);
       }
       return loader.load(id);
+    },
+
+    linkChecks(resourceId: number, limit: number): Promise<LinkCheck[]> {
+      let loader = linkCheckLoaders.get(limit);
+      if (!loader) {
+        loader = new DataLoader<number, LinkCheck[]>(async (ids) => {
+          const byResource = await latestLinkChecks(em, ids, limit);
+          return ids.map((id) => byResource.get(id) ?? []);
+        });
+        linkCheckLoaders.set(limit, loader);
+      }
+      return loader.load(resourceId);
     },
   };
 }

@@ -3,6 +3,7 @@ import { registerBackupCommands } from './commands/backup.js';
 import { registerBookmarkCommands } from './commands/bookmarks.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerImportCommands } from './commands/import.js';
+import { registerLinkCommands } from './commands/links.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerUserCommands } from './commands/user.js';
 
@@ -17,5 +18,6 @@ export function createProgram(log: (line: string) => void = (line) => console.lo
   registerBackupCommands(program, log);
   registerBookmarkCommands(program, log);
   registerSearchCommands(program, log);
+  registerLinkCommands(program, log);
   return program;
 }

@@ -121,6 +121,36 @@ describe('the ake command', () => {
     });
   });
 
+  it('names each broken memo in a batch and still imports the good one', async () => {
+    const files = {
+      empty: join(dir, 'tyhja.md'),
+      pdf: join(dir, 'muistio.docx'),
+      huge: join(dir, 'iso.txt'),
+      undated: join(dir, 'ilman-paivaa.md'),
+      good: join(dir, 'muistio-2020-02-03.md'),
+    };
+    writeFileSync(files.empty, '');
+    writeFileSync(files.pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+    writeFileSync(files.huge, 'kirjasto kyläily asiakaspalvelu '.repeat(170_000));
+    writeFileSync(files.undated, '**Työryhmä**\n\n**Käsiteltävät asiat:**\n\n1. Asia\n');
+    writeFileSync(
+      files.good,
+      '**Alueellinen asiakaskokemuksen kehittämisen työryhmä**\n\n**Aika: ma 3.2.2020 klo 13.00 - 14.00**\n\n**Skype-kokous**\n\n' +
+        '**Osallistujat:** Minna Männikkö (Oulun kaupunginkirjasto, pj.)\n\n**Käsiteltävät asiat:**\n\n**1. Kuulumiset**\n\nKäytiin läpi kuulumiset.\n',
+    );
+    const failed = await ake('import', 'memo', ...Object.values(files)).then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    const out = failed!.stdout;
+    expect(out).toMatch(/tyhja\.md: not imported: the file is empty/);
+    expect(out).toMatch(/muistio\.docx: not imported: .*(docx|Word|zip)/i);
+    expect(out).toMatch(/iso\.txt: not imported: .*no date/);
+    expect(out).toMatch(/ilman-paivaa\.md: not imported: .*no date/);
+    expect(out).toMatch(/muistio-2020-02-03\.md: imported as meeting \d+/);
+  });
+
   it('exports, restores into an empty database, and exports the identical file again', async () => {
     const first = join(dir, 'backup-1.json');
     const second = join(dir, 'backup-2.json');

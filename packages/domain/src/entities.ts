@@ -20,6 +20,7 @@ import {
   OrganisationMembership,
 } from './modules/organisation/organisation.entity.js';
 import { Person } from './modules/person/person.entity.js';
+import { LinkCheck } from './modules/link-check/link-check.entity.js';
 import { Resource } from './modules/resource/resource.entity.js';
 import { Revision } from './modules/revision/revision.entity.js';
 import { Tag } from './modules/tag/tag.entity.js';
@@ -50,6 +51,7 @@ export const entities: EntitySchema[] = [
   MentoringPair,
   Tag,
   Resource,
+  LinkCheck,
   BestPractice,
   DevelopmentIdea,
   Revision,

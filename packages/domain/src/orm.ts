@@ -95,6 +95,29 @@ export {
   type MemoImportResult,
   MemoImportService,
 } from './modules/memo-import/memo-import.service.js';
+export { LinkCheck } from './modules/link-check/link-check.entity.js';
+export {
+  DEFAULT_LINK_CHECKER_OPTIONS,
+  LinkChecker,
+  type LinkCheckerOptions,
+  type LinkProbe,
+  type LinkRedirect,
+} from './modules/link-check/link-checker.js';
+export {
+  type LinkCheckEntry,
+  type LinkCheckReport,
+  type LinkCheckRunOptions,
+  LinkCheckService,
+  latestLinkChecks,
+} from './modules/link-check/link-check.service.js';
+export {
+  FAILED_STATUSES,
+  LINK_OUTCOMES,
+  LINK_STATUSES,
+  type LinkOutcome,
+  type LinkStatus,
+  classify,
+} from './modules/link-check/link-status.js';
 export { Resource } from './modules/resource/resource.entity.js';
 export {
   type ResourceFilter,
@@ -136,7 +159,13 @@ export {
   decodeSearchCursor,
   encodeSearchCursor,
 } from './modules/search/search.service.js';
-export { SqliteSearchIndex } from './modules/search/sqlite-search-index.js';
+export { FIELD_WEIGHTS, SqliteSearchIndex } from './modules/search/sqlite-search-index.js';
+export {
+  type CorpusOptions,
+  generateCorpus,
+  generateQueries,
+  prng,
+} from './modules/search/corpus-generator.js';
 export { SearchIndexSubscriber, indexRecords } from './modules/search/search-subscriber.js';
 export { type SqlExecutor, sqlExecutor } from './modules/search/sql-executor.js';
 export { highlightToHtml } from './modules/search/highlight.js';

@@ -38,6 +38,7 @@ export function registerImportCommands(program: Command, log: (line: string) => 
         for (const file of files) {
           try {
             const buffer = await readFile(file);
+            if (buffer.length === 0) throw new Error('the file is empty');
             const draft = await parseMemoFile(buffer, basename(file));
             const text = file.toLowerCase().endsWith('.docx') ? null : buffer.toString('utf8');
             const result = await createServices(db.em.fork()).memoImport.importDraft(

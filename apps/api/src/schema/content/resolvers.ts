@@ -3,6 +3,7 @@ import { type Resolvers } from '../../__generated__/resolvers-types.js';
 import { decodeArgumentId } from '../../ids.js';
 import { pageArgs, toConnection } from '../../pagination.js';
 import { archiveInput, curatedResolvers, decodeInput, loadRef, mutation } from '../shared.js';
+import { linkHealthResolvers } from './link-health.js';
 
 export const contentResolvers: Resolvers = {
   Query: {
@@ -17,6 +18,7 @@ export const contentResolvers: Resolvers = {
           sourceMeetingId: f.sourceMeetingId
             ? decodeArgumentId(f.sourceMeetingId, 'Meeting', 'filter.sourceMeetingId')
             : undefined,
+          broken: f.broken ?? undefined,
         },
         page,
         args.orderBy
@@ -53,6 +55,7 @@ export const contentResolvers: Resolvers = {
     },
   },
   Mutation: {
+    ...linkHealthResolvers.Mutation,
     createResource: (_parent, { input }, ctx) =>
       mutation('resource', () =>
         ctx.services.resources.create(ctx.actor, decodeInput(input, null)),
@@ -103,6 +106,7 @@ export const contentResolvers: Resolvers = {
     organisation: (parent, _args, ctx) => loadRef(ctx, Organisation, parent.organisation),
     sourceMeeting: (parent, _args, ctx) => loadRef(ctx, Meeting, parent.sourceMeeting),
     sourceAgendaItem: (parent, _args, ctx) => loadRef(ctx, AgendaItem, parent.sourceAgendaItem),
+    ...linkHealthResolvers.Resource,
   },
   BestPractice: {
     ...curatedResolvers('BestPractice'),

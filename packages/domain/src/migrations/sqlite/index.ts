@@ -10,6 +10,8 @@ import { Migration20261128233510 } from './Migration20261128233510.js';
 import { Migration20261129000000 } from './Migration20261129000000_search.js';
 import { Migration20261129120000 } from './Migration20261129120000_password.js';
 import { Migration20261129130000 } from './Migration20261129130000_change_generation.js';
+import { Migration20261130000000 } from './Migration20261130000000_search_facets.js';
+import { Migration20261201000000 } from './Migration20261201000000_link_check.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
@@ -21,4 +23,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129120000_password', class: Migration20261129120000 },
   // change_generation: a counter every write steps, kept by triggers (hand-written).
   { name: 'Migration20261129130000_change_generation', class: Migration20261129130000 },
+  // search_facets: a covering index of search_document for filters, facets and paging.
+  { name: 'Migration20261130000000_search_facets', class: Migration20261130000000 },
+  // link_check: the history of link checks of resources (hand-written).
+  { name: 'Migration20261201000000_link_check', class: Migration20261201000000 },
 ];

@@ -14,6 +14,7 @@ import { type Page, pageWindow } from '../../shared/page.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
 import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { brokenLinkCondition } from '../link-check/link-check.service.js';
 import { ensureTags } from '../tag/tag.service.js';
 import { normaliseUrl } from './normalise-url.js';
 import { Resource } from './resource.entity.js';
@@ -61,6 +62,8 @@ export interface ResourceFilter {
   language?: Language;
   kind?: ResourceKind;
   sourceMeetingId?: number;
+  /** Only resources whose latest link check is `broken` (true) or is not (false). */
+  broken?: boolean;
   includeArchived?: boolean;
 }
 
@@ -196,7 +199,7 @@ export class ResourceService {
     return normalizedUrl ? this.em.findOne(Resource, { normalizedUrl }) : null;
   }
 
-  /** Resources, newest first, filtered by tag, language or source meeting. */
+  /** Resources, newest first, filtered by tag, language, source meeting or link health. */
   async list(
     filter: ResourceFilter = {},
     page: Page = {},
@@ -208,7 +211,9 @@ export class ResourceService {
     if (filter.kind) where.kind = filter.kind;
     if (filter.sourceMeetingId) where.sourceMeeting = filter.sourceMeetingId;
     if (filter.tag) where.tags = { slug: slugify(filter.tag) };
-    return this.em.findAndCount(Resource, where, {
+    const filters =
+      filter.broken === undefined ? where : { $and: [where, brokenLinkCondition(filter.broken)] };
+    return this.em.findAndCount(Resource, filters, {
       orderBy: { [order.field]: order.direction, id: order.direction },
       ...pageWindow(page),
     });

@@ -27,6 +27,7 @@ import {
 import { Highlighter, queryTerms } from './highlight.js';
 import {
   FACET_FIELDS,
+  SEARCH_TYPES,
   type Facet,
   type FacetField,
   type SearchDocument,
@@ -48,6 +49,7 @@ import {
   vocabularyWords,
 } from './search-lexicon.js';
 import { type SqlExecutor, placeholders } from './sql-executor.js';
+import { LANGUAGES } from '../../shared/validation.js';
 
 /** bm25 column weights of search_fts (title, tags, body). */
 export const FIELD_WEIGHTS = { title: 3, tags: 2, body: 1 } as const;
@@ -78,10 +80,11 @@ interface PageRow {
   rank: number;
 }
 
+/** A row of the search statement: the total, a facet value, or a page entry (n = its rank). */
 interface FacetRow {
-  field: FacetField | 'total';
+  field: FacetField | 'total' | 'page';
   value: string | number | null;
-  label: string | null;
+  label: string | number | null;
   n: number;
 }
 
@@ -183,6 +186,18 @@ export class SqliteSearchIndex implements SearchIndex {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /**
+   * The FTS5 expression `search` matches a query with (every term quoted), or null when the
+   * query has nothing to match in the text. For benchmarks and diagnostics.
+   */
+  async compileMatch(query: string): Promise<string | null> {
+    const lexicons = await loadLexicons(this.exec);
+    const plan = compileQuery(parseQuery(query), createQueryAnalyser({ lexicons }), {
+      tagsAsText: true,
+    });
+    return plan === null ? null : renderFts5(plan, 'tags');
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     const empty: SearchResult = { totalCount: 0, hits: [], facets: [], suggestions: [] };
     const parsed = parseQuery(request.query);
@@ -194,48 +209,77 @@ export class SqliteSearchIndex implements SearchIndex {
     // Nothing to match in the text: list by `type:` alone, or nothing at all.
     if (plan === null && parsed.types.length === 0) return empty;
     const match = plan === null ? null : renderFts5(plan, 'tags');
-    // Facets only need the matching ids; the page needs the bm25 rank too.
-    const matches = (ranked: boolean) =>
+    // One statement, one pass over the matches: FTS5 yields every match with its bm25 rank once
+    // (materialised, so SQLite never nests MATCH inside a scan of search_document); the join
+    // reads the narrow covering index `search_document_facets` instead of the wide rows; the
+    // total, the five facets and the page's ids are all computed from that one set.
+    const source =
       match === null
         ? { sql: 'select id, 0 as rank from search_document', params: [] as unknown[] }
         : {
-            sql: `select rowid as id${ranked ? `, ${RANK} as rank` : ''} from search_fts where search_fts match ?`,
+            sql: `select rowid as id, ${RANK} as rank from search_fts where search_fts match ?`,
             params: [match] as unknown[],
           };
-    let source = matches(false);
-    // The matches are materialised first: otherwise SQLite may nest the FTS5 query inside a scan
-    // of search_document (say, by type) and run MATCH once per row.
-    const facets = await this.exec.all<FacetRow>(
+    // Type and language have a closed set of values: counted with one pass of sums (GROUP BY
+    // sorts every match, once per field).
+    const closed = [
+      ...SEARCH_TYPES.map((value) => ['type', value] as const),
+      ...LANGUAGES.map((value) => ['language', value] as const),
+    ];
+    const closedSums = closed
+      .map(([field, value], i) => `sum(${field} = '${value}') as c${i}`)
+      .join(', ');
+    const closedRows = closed
+      .map(([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`)
+      .join('\n       ');
+    const rows = await this.exec.all<FacetRow>(
       `with r as materialized (${source.sql}),
        m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags
-         from r join search_document d on d.id = r.id
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, r.rank
+         from r join search_document d indexed by search_document_facets on d.id = r.id
          where ${where.sql}
-       )
-       select 'total' as field, null as value, null as label, count(*) as n from m
-       union all select 'type', type, null, count(*) from m group by type
-       union all select 'language', language, null, count(*) from m group by language
+       ),
+       c as materialized (select count(*) as total, ${closedSums} from m)
+       select 'total' as field, null as value, null as label, total as n from c
+       ${closedRows}
        union all select 'year', year, null, count(*) from m where year is not null group by year
        union all select 'organisation', organisation_id, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
-       union all select 'tag', t.value, null, count(*) from m, json_each(m.tags) t group by t.value`,
-      [...source.params, ...where.params],
+       union all select 'tag', t.value, null, count(*) from m, json_each(m.tags) t group by t.value
+       union all select * from (
+         select 'page', id, updated_at, rank from m order by rank, updated_at desc, id desc limit ? offset ?
+       )`,
+      [...source.params, ...where.params, request.limit, request.offset],
     );
+    const facets = rows.filter((row) => row.field !== 'page');
     const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
     if (totalCount === 0) {
       return { ...empty, suggestions: await this.suggestions(request, parsed, where) };
     }
-    source = matches(true);
-    const rows = await this.exec.all<PageRow>(
-      `with r as materialized (${source.sql})
-       select d.type, d.entity_id, d.language, d.title, d.snippet_text, r.rank
-       from r join search_document d on d.id = r.id
-       where ${where.sql}
-       order by r.rank, d.updated_at desc, d.id desc
-       limit ? offset ?`,
-      [...source.params, ...where.params, request.limit, request.offset],
-    );
+    // The page's display columns, for its (at most 100) rows only. Its entries are sorted again
+    // here (rank, then updated_at in `label`, then id), as a union need not keep their order.
+    const page = rows
+      .filter((row) => row.field === 'page')
+      .sort(
+        (a, b) =>
+          Number(a.n) - Number(b.n) ||
+          Number(b.label) - Number(a.label) ||
+          Number(b.value) - Number(a.value),
+      );
+    const ids = page.map((row) => Number(row.value));
+    const display = new Map<number, Omit<PageRow, 'rank'>>();
+    if (ids.length > 0) {
+      const found = await this.exec.all<Omit<PageRow, 'rank'> & { id: number }>(
+        `select id, type, entity_id, language, title, snippet_text from search_document where id in (${placeholders(ids.length)})`,
+        ids,
+      );
+      for (const row of found) display.set(Number(row.id), row);
+    }
+    const pageRows: PageRow[] = page.flatMap((row) => {
+      const doc = display.get(Number(row.value));
+      return doc ? [{ ...doc, rank: Number(row.n) }] : [];
+    });
     const highlighter = new Highlighter(queryTerms(plan), lexicons);
-    const hits: SearchHit[] = rows.map((row) => ({
+    const hits: SearchHit[] = pageRows.map((row) => ({
       type: row.type,
       id: Number(row.entity_id),
       title: row.title,
@@ -356,10 +400,10 @@ function toFacets(rows: readonly FacetRow[]): Facet[] {
   return FACET_FIELDS.map((field) => ({
     field,
     values: rows
-      .filter((row) => row.field === field && row.value !== null)
+      .filter((row) => row.field === field && row.value !== null && Number(row.n) > 0)
       .map((row) => ({
         value: String(row.value),
-        ...(row.label ? { label: row.label } : {}),
+        ...(row.label ? { label: String(row.label) } : {}),
         count: Number(row.n),
       }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fi')),

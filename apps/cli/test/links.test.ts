@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '@ake/domain';
+import { LinkCheck, createServices, openDatabase } from '@ake/domain/orm';
+
+const run = promisify(execFile);
+const main = new URL('../dist/main.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'ake-cli-links-'));
+const databaseUrl = `file:${join(dir, 'ake.sqlite')}`;
+
+async function ake(...args: string[]) {
+  return run(process.execPath, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
+describe('ake links check', () => {
+  let server: Server;
+  let base = '';
+  const peers: string[] = [];
+
+  beforeAll(async () => {
+    // A server of the test's own on 127.0.0.1: the only place these links point at.
+    server = createServer((req, res) => {
+      peers.push(req.socket.remoteAddress ?? '');
+      if (req.url === '/ok') res.writeHead(200).end();
+      else if (req.url === '/moved') res.writeHead(301, { location: '/ok' }).end();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Migrated, not seeded: the seed's links point at the internet.
+    await ake('db', 'migrate');
+    const db = await openDatabase({ databaseUrl });
+    try {
+      for (const [path, title] of [
+        ['/ok', 'Toimiva linkki'],
+        ['/moved', 'Siirtynyt sivu'],
+        ['/poistettu', 'Poistettu sivu'],
+      ] as const) {
+        const created = await createServices(db.em.fork()).resources.create(systemActor('test'), {
+          url: `${base}${path}`,
+          title,
+        });
+        if (!created.ok) throw new Error(JSON.stringify(created.errors));
+      }
+    } finally {
+      await db.close(true);
+    }
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks every link, records the results and prints a summary, exiting 0 with a broken link', async () => {
+    const { stdout } = await ake(
+      'links',
+      'check',
+      '--concurrency',
+      '4',
+      '--per-host',
+      '2',
+      '--timeout',
+      '5000',
+    );
+    expect(stdout).toMatch(
+      /Checked 3 link\(s\) in [\d.]+ s: 1 ok, 1 redirected, 0 timeout, 0 unreachable, 0 error, 1 broken\./,
+    );
+    expect(stdout).toMatch(
+      /Broken \(a confirmed failure\):\n {2}resource \d+ {2}http:\/\/127\.0\.0\.1:\d+\/poistettu {2}HTTP 404 {2}\(Poistettu sivu\)/,
+    );
+    const db = await openDatabase({ databaseUrl });
+    try {
+      const checks = await db.em.fork().find(LinkCheck, {}, { orderBy: { id: 'asc' } });
+      expect(checks.map((c) => c.status).sort()).toEqual(['broken', 'ok', 'redirected']);
+      expect(checks.find((c) => c.status === 'redirected')?.finalUrl).toBe(`${base}/ok`);
+    } finally {
+      await db.close(true);
+    }
+  });
+
+  it('checks only the failing links with --only-broken', async () => {
+    const { stdout } = await ake('links', 'check', '--only-broken', '--retries', '0');
+    expect(stdout).toMatch(/Checked 1 link\(s\).* 1 broken\./);
+  });
+
+  it('refuses a bad option with exit code 1', async () => {
+    await expect(ake('links', 'check', '--concurrency', '0')).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('sent every request from loopback', () => {
+    expect(peers.length).toBeGreaterThan(0);
+    expect(peers.filter((p) => !/^(::ffff:)?127\./.test(p))).toEqual([]);
+  });
+});
