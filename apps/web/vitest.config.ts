@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // The accessibility test visits 66 pages; on a loaded 2-core machine that takes minutes.
+    testTimeout: 600_000,
+    hookTimeout: 300_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },

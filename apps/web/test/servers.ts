@@ -57,8 +57,13 @@ async function waitFor(url: string, child: ChildProcess, log: string[]): Promise
   throw new Error(`web server did not answer at ${url}:\n${log.join('')}`);
 }
 
+export interface WorldOptions {
+  /** The API's response cache for anonymous reads (default: on unless RESPONSE_CACHE=off). */
+  responseCache?: boolean;
+}
+
 /** Starts the API, the page server and the built web app. */
-export async function startWorld(): Promise<World> {
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'ake-web-'));
   const db = await openDatabase({ databaseUrl: join(dir, 'web.sqlite') });
   await migrate(db);
@@ -76,7 +81,13 @@ export async function startWorld(): Promise<World> {
     CURATOR.password,
   );
   if (!set.ok) throw new Error(JSON.stringify(set.errors));
-  const api = await startServer({ db, host: '127.0.0.1', port: 0, log: () => undefined });
+  const api = await startServer({
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    log: () => undefined,
+    ...(options.responseCache === undefined ? {} : { responseCache: options.responseCache }),
+  });
 
   const pages = createServer((req, res) => {
     if (req.url === '/kirjastopaiva') {

@@ -163,6 +163,7 @@ describe('reading and searching', () => {
 
 describe('curating', () => {
   let resourcePath = '';
+  let practicePath = '';
 
   it('signs in, refuses a javascript: URL next to the field, prefills from the page and adds a link', async () => {
     const page = await (await newContext()).newPage();
@@ -258,10 +259,66 @@ describe('curating', () => {
       );
     await page.getByRole('button', { name: 'Tallenna' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kyläilypäivän malli' }).waitFor();
+    practicePath = new URL(page.url()).pathname;
     const html = await page.locator('.markdown').innerHTML();
     expect(html).toContain('<strong>Tärkeintä</strong>');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('javascript:');
+  });
+
+  it('edits a best practice: a field error, a conflict kept side by side, then archives it', async () => {
+    expect(practicePath).toMatch(/^\/best-practices\/[\w-]+$/);
+    // Two tabs of one curator are enough for a stale version.
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(practicePath);
+    await page.getByRole('link', { name: 'Muokkaa' }).click();
+    await page.waitForURL((url) => url.pathname === `${practicePath}/edit`);
+    await page.getByLabel('Otsikko').fill('');
+    await page.getByLabel('Tiivistelmä').fill('Näin kyläilypäivä järjestetään.');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#field-title-error').waitFor();
+    expect(await page.getByLabel('Otsikko').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Tiivistelmä').inputValue()).toBe(
+      'Näin kyläilypäivä järjestetään.',
+    );
+
+    const other = await context.newPage();
+    await other.goto(`${practicePath}/edit`);
+    await other.getByLabel('Otsikko').fill('Kyläilypäivän malli (muokattu)');
+    await other.getByRole('button', { name: 'Tallenna' }).click();
+    await other.waitForURL((url) => url.pathname === practicePath);
+
+    await page.getByLabel('Otsikko').fill('Kyläilypäivän malli');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('.conflict').waitFor();
+    expect(await page.getByTestId('saved-title').innerText()).toBe(
+      'Kyläilypäivän malli (muokattu)',
+    );
+    expect(await page.getByTestId('yours-summary').innerText()).toBe(
+      'Näin kyläilypäivä järjestetään.',
+    );
+    expect(await page.getByLabel('Tiivistelmä').inputValue()).toBe(
+      'Näin kyläilypäivä järjestetään.',
+    );
+    await expectAccessible(page, 'best practice edit conflict');
+    await page.getByLabel('Otsikko').fill('Kyläilypäivän malli (muokattu)');
+    await page.getByRole('button', { name: 'Tallenna minun versioni' }).click();
+    await page.waitForURL((url) => url.pathname === practicePath);
+    await page.getByRole('heading', { level: 1, name: 'Kyläilypäivän malli (muokattu)' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Näin kyläilypäivä järjestetään.');
+
+    // Archive: the button asks first, the second POST archives.
+    await page.getByRole('button', { name: 'Arkistoi' }).click();
+    await page.getByRole('heading', { name: 'Arkistoidaanko tämä?' }).waitFor();
+    await expectAccessible(page, 'archive confirmation');
+    await page.getByRole('button', { name: 'Kyllä, arkistoi' }).click();
+    await page.waitForURL((url) => url.pathname === '/best-practices');
+    await page.getByText('Hyvä käytäntö arkistoitiin.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Kyläilypäivän malli');
+    const gone = await page.goto(practicePath);
+    expect(gone?.status()).toBe(404);
   });
 });
 
@@ -292,6 +349,42 @@ describe('without JavaScript', () => {
     });
   });
 
+  it("changes an idea's status and follow-up, then archives it, with plain forms", async () => {
+    const page = await (await newContext({ javaScriptEnabled: false })).newPage();
+    await signIn(page);
+    await page.goto('/ideas');
+    const link = page.locator('.card h3 a').first();
+    const title = (await link.innerText()).trim();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const ideaPath = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Muokkaa' }).click();
+    await page.waitForURL((url) => url.pathname === `${ideaPath}/edit`);
+    await page.getByLabel('Tila').selectOption('IN_PROGRESS');
+    await page.getByLabel('Jatkotoimet').fill('Kokeillaan keväällä kolmessa kirjastossa.');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL((url) => url.pathname === ideaPath);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Tila: Työn alla');
+    expect(text).toContain('Kokeillaan keväällä kolmessa kirjastossa.');
+    await page.goto('/ideas');
+    expect(
+      await page
+        .locator('section')
+        .filter({ has: page.getByRole('heading', { level: 2, name: 'Työn alla' }) })
+        .getByRole('link', { name: title })
+        .count(),
+    ).toBe(1);
+
+    // Archive it, through the confirmation: two plain POST forms.
+    await page.goto(ideaPath);
+    await page.getByRole('button', { name: 'Arkistoi' }).click();
+    await page.getByRole('button', { name: 'Kyllä, arkistoi' }).click();
+    await page.waitForURL((url) => url.pathname === '/ideas');
+    await page.getByText('Kehittämisidea arkistoitiin.').waitFor();
+    expect(await page.getByRole('link', { name: title }).count()).toBe(0);
+  });
+
   it('refuses a POST without the CSRF token', async () => {
     const response = await fetch(`${world.webUrl}/accessibility`, {
       method: 'POST',
@@ -316,6 +409,8 @@ describe('accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     const resource = await page.locator('.card h2 a').first().getAttribute('href');
     await page.goto('/best-practices');
     const practice = await page.locator('.card h2 a').first().getAttribute('href');
+    await page.goto('/ideas');
+    const idea = await page.locator('.card h3 a').first().getAttribute('href');
     const paths = [
       '/',
       '/search?q=kyl%C3%A4ily',
@@ -326,8 +421,11 @@ describe('accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       '/best-practices',
       `${practice}`,
       '/best-practices/new',
+      `${practice}/edit`,
       '/ideas',
+      `${idea}`,
       '/ideas/new',
+      `${idea}/edit`,
       '/meetings',
       `${meeting}`,
       '/trainings',

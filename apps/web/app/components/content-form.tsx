@@ -1,4 +1,7 @@
-/** Title, summary/description and Markdown body: the form of best practices and ideas. */
+/**
+ * Title, summary/description and Markdown body: the form of best practices and ideas (status and
+ * follow-up for ideas). With a `version` it edits: the version goes back in a hidden field.
+ */
 import { Form, Link } from '@remix-run/react';
 import { type FieldErrors } from '../lib/forms';
 import { type MessageKey } from '../lib/i18n';
@@ -7,11 +10,23 @@ import { CsrfField, ErrorSummary, Field, SelectField } from './form';
 
 export type ContentValues = Record<string, string>;
 
+/** Where an idea stands, in the order of its life. */
+export const IDEA_STATUSES = [
+  'PROPOSED',
+  'UNDER_CONSIDERATION',
+  'PLANNED',
+  'IN_PROGRESS',
+  'DONE',
+  'REJECTED',
+] as const;
+
 export function ContentForm(props: {
   kind: 'bestPractice' | 'idea';
   values: ContentValues;
   errors: FieldErrors;
   cancelTo: string;
+  version?: number;
+  submitLabel?: string | undefined;
 }) {
   const { t } = useT();
   const { values, errors } = props;
@@ -19,6 +34,9 @@ export function ContentForm(props: {
   return (
     <Form method="post" className="form" noValidate>
       <CsrfField />
+      {props.version !== undefined ? (
+        <input type="hidden" name="version" value={props.version} />
+      ) : null}
       <ErrorSummary errors={errors} />
       <Field
         name="title"
@@ -43,14 +61,7 @@ export function ContentForm(props: {
           label={t('field.status')}
           defaultValue={values.status}
           error={errors.status}
-          options={[
-            'PROPOSED',
-            'UNDER_CONSIDERATION',
-            'PLANNED',
-            'IN_PROGRESS',
-            'DONE',
-            'REJECTED',
-          ].map((s) => [s, t(`ideaStatus.${s}` as MessageKey)])}
+          options={IDEA_STATUSES.map((s) => [s, t(`ideaStatus.${s}`)])}
         />
       )}
       <Field
@@ -63,6 +74,18 @@ export function ContentForm(props: {
         rows={10}
         optional
       />
+      {props.kind === 'idea' ? (
+        <Field
+          name="followUp"
+          label={t('field.followUp')}
+          hint={t('field.followUpHint')}
+          defaultValue={values.followUp}
+          error={errors.followUp}
+          multiline
+          rows={4}
+          optional
+        />
+      ) : null}
       <Field
         name="tags"
         label={t('field.tags')}
@@ -79,7 +102,7 @@ export function ContentForm(props: {
         options={['FI', 'SV', 'EN'].map((code) => [code, t(`language.${code}` as MessageKey)])}
       />
       <p className="form-actions">
-        <button type="submit">{t('form.save')}</button>{' '}
+        <button type="submit">{props.submitLabel ?? t('form.save')}</button>{' '}
         <Link to={props.cancelTo}>{t('form.cancel')}</Link>
       </p>
     </Form>
@@ -89,7 +112,16 @@ export function ContentForm(props: {
 /** The text fields of a submitted content form. */
 export function contentValues(form: FormData): ContentValues {
   const out: ContentValues = {};
-  for (const name of ['title', 'summary', 'body', 'description', 'status', 'tags', 'language']) {
+  for (const name of [
+    'title',
+    'summary',
+    'body',
+    'description',
+    'followUp',
+    'status',
+    'tags',
+    'language',
+  ]) {
     const value = form.get(name);
     if (typeof value === 'string') out[name] = value.trim();
   }

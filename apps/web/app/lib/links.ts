@@ -9,7 +9,7 @@ export function recordPath(typename: string, id: string): string {
     case 'Meeting':
       return `/meetings/${e}`;
     case 'DevelopmentIdea':
-      return `/ideas#${e}`;
+      return `/ideas/${e}`;
     case 'Training':
       return `/trainings#${e}`;
     case 'WorkVisit':

@@ -39,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       input: {
         title: values.title ?? '',
         description: values.description || null,
+        followUp: values.followUp || null,
         status: (values.status || 'PROPOSED') as IdeaStatus,
         tags: parseTags(values.tags ?? ''),
         language: (values.language || 'FI') as Language,
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { developmentIdea, errors } = result.createDevelopmentIdea;
   if (!developmentIdea) return data({ values, errors: fieldErrors(errors, t) }, { status: 400 });
   session.flash('flash', t('resources.saved'));
-  return redirect(`/ideas#${developmentIdea.id}`, {
+  return redirect(`/ideas/${developmentIdea.id}`, {
     headers: { 'Set-Cookie': await commitSession(session) },
   });
 }

@@ -69,21 +69,32 @@ class Resolver {
     private readonly dryRun: boolean,
   ) {}
 
+  private all: Organisation[] | null = null;
+
+  /** Every organisation, read once per import: a region has dozens, not thousands. */
+  private async organisations(): Promise<Organisation[]> {
+    this.all ??= await this.tx.find(Organisation, {});
+    return this.all;
+  }
+
   /** The library of a town: "Kiri, Kärsämäki" means Kärsämäki's library, not the network. */
   private async libraryIn(town: string): Promise<Organisation | null> {
-    const all = await this.tx.find(Organisation, { kind: { $in: ['library', 'branch_library'] } });
     const key = normaliseName(town);
-    return all.find((o) => o.city && normaliseName(o.city) === key && o.kind === 'library') ?? null;
+    return (
+      (await this.organisations()).find(
+        (o) => o.kind === 'library' && o.city && normaliseName(o.city) === key,
+      ) ?? null
+    );
   }
 
   private async byName(name: string): Promise<Organisation | null> {
     const key = normaliseName(name);
-    const exact = await this.tx.findOne(Organisation, { normalisedName: key });
-    if (exact) return exact;
-    const all = await this.tx.find(Organisation, {});
     return (
-      all.find(
-        (o) => o.aliases.includes(key) || (o.shortName && normaliseName(o.shortName) === key),
+      (await this.organisations()).find(
+        (o) =>
+          o.normalisedName === key ||
+          o.aliases.includes(key) ||
+          (o.shortName && normaliseName(o.shortName) === key),
       ) ?? null
     );
   }
@@ -110,6 +121,7 @@ class Resolver {
           updatedAt: new Date(),
         });
         await this.tx.flush();
+        this.all?.push(org);
       }
     }
     this.orgs.set(cacheKey, org);
