@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ake-memos-'));
 const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.sqlite')}` };
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (items) => items[Math.floor(random() * items.length)];
 const PEOPLE = [
   ['Minna Männikkö', 'Oulun kaupunginkirjasto'],
@@ -29,7 +29,16 @@ const PEOPLE = [
   ['Laura Similä', 'Oulun kaupunginkirjasto'],
   ['Jarno Laakso', 'Oulun kaupunginkirjasto'],
 ];
-const TOPICS = ['Asiakaspalvelukoulutus', 'Kyläilyt ja työvierailut', 'Mentorointi', 'Kielikoulutukset', 'Koulutuspäivä AVI:n kanssa', 'Saavutettavuus', 'PiKe-julkaisun ideat', 'Kirjastoautot'];
+const TOPICS = [
+  'Asiakaspalvelukoulutus',
+  'Kyläilyt ja työvierailut',
+  'Mentorointi',
+  'Kielikoulutukset',
+  'Koulutuspäivä AVI:n kanssa',
+  'Saavutettavuus',
+  'PiKe-julkaisun ideat',
+  'Kirjastoautot',
+];
 const DAYS = ['ma', 'ti', 'ke', 'to', 'pe'];
 
 function memo(i) {
@@ -61,15 +70,27 @@ const files = Array.from({ length: COUNT }, (_, i) => {
 await run(process.execPath, [main, 'db', 'setup'], { env });
 
 const first = performance.now();
-const out = (await run(process.execPath, [main, 'import', 'memo', ...files], { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+const out = (
+  await run(process.execPath, [main, 'import', 'memo', ...files], {
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+).stdout;
 const firstSeconds = (performance.now() - first) / 1000;
 const imported = (out.match(/imported as meeting/g) ?? []).length;
 
 const second = performance.now();
-const again = (await run(process.execPath, [main, 'import', 'memo', ...files], { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+const again = (
+  await run(process.execPath, [main, 'import', 'memo', ...files], {
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+).stdout;
 const secondSeconds = (performance.now() - second) / 1000;
 const already = (again.match(/already imported/g) ?? []).length;
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`${COUNT} memos: imported ${imported} in ${firstSeconds.toFixed(1)} s (${(COUNT / firstSeconds).toFixed(0)} memos/s); target under 60 s: ${firstSeconds < 60}`);
+console.log(
+  `${COUNT} memos: imported ${imported} in ${firstSeconds.toFixed(1)} s (${(COUNT / firstSeconds).toFixed(0)} memos/s); target under 60 s: ${firstSeconds < 60}`,
+);
 console.log(`again: ${already} already imported, in ${secondSeconds.toFixed(1)} s`);

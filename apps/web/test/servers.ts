@@ -21,6 +21,11 @@ export const CURATOR = {
 };
 
 export interface World {
+  /**
+   * Adds two links to the local page server (one that answers, one gone) and checks every
+   * link against loopback only, so the web app has link health to show.
+   */
+  checkLinks(): Promise<void>;
   webUrl: string;
   apiUrl: string;
   pageUrl: string;
@@ -123,6 +128,32 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   await waitFor(`${webUrl}/accessibility`, web, webLog);
 
   return {
+    async checkLinks() {
+      const services = createServices(db.em.fork());
+      const ids: number[] = [];
+      for (const [path, title] of [
+        ['/kirjastopaiva', 'Kirjastopäivä (toimiva linkki)'],
+        ['/poistunut-sivu', 'Poistunut sivu (rikkinäinen linkki)'],
+      ]) {
+        // The working page may have been saved by an earlier test already.
+        const known = await services.resources.findByUrl(`${pageUrl}${path}`);
+        if (known) {
+          ids.push(known.id);
+          continue;
+        }
+        const created = await services.resources.create(system, {
+          url: `${pageUrl}${path}`,
+          title,
+        });
+        if (!created.ok) throw new Error(JSON.stringify(created.errors));
+        ids.push(created.value.id);
+      }
+      await createServices(db.em.fork()).links.checkResources(system, ids, {
+        allowUrl: (url) => url.hostname === '127.0.0.1',
+        retryDelayMs: 10,
+        timeoutMs: 2_000,
+      });
+    },
     webUrl,
     apiUrl: api.url,
     pageUrl,

@@ -213,6 +213,25 @@ describe('curating', () => {
     ).toBe(resourcePath);
   });
 
+  it('shows the latest link check as a badge, and broken links in a view of their own', async () => {
+    await world.checkLinks();
+    const page = await (await newContext()).newPage();
+    await signIn(page);
+    await page.goto('/resources');
+    const working = page.locator('.card', { hasText: `${world.pageUrl}/kirjastopaiva` });
+    expect(await working.getByTestId('link-health').innerText()).toBe('Linkki toimii');
+    await page.getByRole('link', { name: 'Rikkinäiset linkit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rikkinäiset linkit' }).waitFor();
+    const cards = page.locator('.card');
+    expect(await cards.count()).toBe(1);
+    expect(await cards.first().innerText()).toContain('Poistunut sivu (rikkinäinen linkki)');
+    expect(await cards.first().getByTestId('link-health').innerText()).toBe('Linkki rikki');
+    await cards.first().locator('h2 a').click();
+    await page.getByRole('heading', { level: 1, name: /Poistunut sivu/ }).waitFor();
+    expect(await page.getByTestId('link-health').innerText()).toBe('Linkki rikki');
+    expect(await page.locator('.link-health').innerText()).toContain('HTTP-tila 404');
+  });
+
   it('resolves an edit conflict between two curators without losing either version', async () => {
     expect(resourcePath).not.toBe('');
     const first = await (await newContext()).newPage();
@@ -415,6 +434,7 @@ describe('accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       '/',
       '/search?q=kyl%C3%A4ily',
       '/resources',
+      '/resources?broken=1',
       `${resource}`,
       '/resources/new',
       `${resource}/edit`,

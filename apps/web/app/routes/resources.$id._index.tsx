@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/form';
+import { LinkHealthBadge } from '../components/link-health';
 import { Tags } from '../components/tags';
 import { ArchiveResourceDocument, ResourceDocument } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
@@ -69,6 +70,11 @@ export default function ResourcePage() {
         </a>{' '}
         <span className="url">{resource.url}</span>
       </p>
+      {resource.linkHealth ? (
+        <p>
+          <LinkHealthBadge health={resource.linkHealth} details />
+        </p>
+      ) : null}
       <Tags tags={resource.tags} />
       {resource.sourceMeeting ? (
         <p>

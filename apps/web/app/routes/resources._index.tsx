@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { LinkHealthBadge } from '../components/link-health';
 import { Tags } from '../components/tags';
 import { ResourcesDocument } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
@@ -12,23 +13,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const tag = url.searchParams.get('tag');
   const after = url.searchParams.get('after');
-  const result = await gql(ResourcesDocument, { first: 50, after, filter: { tag } });
-  return { tag, resources: result.resources };
+  // `?broken=1`: the links whose latest check found a confirmed fault, for curators to mend.
+  const broken = url.searchParams.get('broken') === '1';
+  const result = await gql(ResourcesDocument, {
+    first: 50,
+    after,
+    filter: { tag, ...(broken ? { broken: true } : {}) },
+  });
+  return { tag, broken, resources: result.resources };
 }
 
 export default function Resources() {
-  const { tag, resources } = useLoaderData<typeof loader>();
+  const { tag, broken, resources } = useLoaderData<typeof loader>();
   const { t } = useT();
   const { viewer } = useRootData();
   return (
     <>
-      <h1>{t('resources.title')}</h1>
-      <p className="lead">{t('resources.intro')}</p>
+      <h1>{broken ? t('resources.broken') : t('resources.title')}</h1>
+      <p className="lead">{broken ? t('resources.brokenIntro') : t('resources.intro')}</p>
       {viewer?.canCurate ? (
         <p>
           <Link to="/resources/new" className="button">
             {t('resources.add')}
-          </Link>
+          </Link>{' '}
+          {broken ? (
+            <Link to="/resources">{t('resources.all')}</Link>
+          ) : (
+            <Link to="/resources?broken=1">{t('resources.broken')}</Link>
+          )}
         </p>
       ) : null}
       {tag ? (
@@ -37,7 +49,9 @@ export default function Resources() {
           <Link to="/resources">{t('resources.all')}</Link>
         </p>
       ) : null}
-      {resources.nodes.length === 0 ? <p>{t('resources.none')}</p> : null}
+      {resources.nodes.length === 0 ? (
+        <p>{broken ? t('resources.brokenNone') : t('resources.none')}</p>
+      ) : null}
       <ul className="cards">
         {resources.nodes.map((resource) => (
           <li key={resource.id} className="card">
@@ -56,6 +70,9 @@ export default function Resources() {
                 {resource.url}
               </a>
             </p>
+            <p>
+              <LinkHealthBadge health={resource.linkHealth} />
+            </p>
             <Tags tags={resource.tags} />
           </li>
         ))}
@@ -63,7 +80,7 @@ export default function Resources() {
       {resources.pageInfo.hasNextPage && resources.pageInfo.endCursor ? (
         <p>
           <Link
-            to={`/resources?${new URLSearchParams({ ...(tag ? { tag } : {}), after: resources.pageInfo.endCursor }).toString()}`}
+            to={`/resources?${new URLSearchParams({ ...(tag ? { tag } : {}), ...(broken ? { broken: '1' } : {}), after: resources.pageInfo.endCursor }).toString()}`}
           >
             {t('search.next')} →
           </Link>
