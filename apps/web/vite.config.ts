@@ -23,5 +23,8 @@ export default defineConfig({
   ],
   // Pre-bundle graphql, or the dev server's first visit reloads the page (STACK.md pitfall 9).
   optimizeDeps: { include: ['graphql'] },
+  // The memo converter runs on the server only and brings its own dependencies (mammoth): load it
+  // from node_modules at run time instead of bundling it.
+  ssr: { external: ['@ake/memo'] },
   server: { host: '127.0.0.1', port: Number(process.env.WEB_PORT ?? 3000) },
 });

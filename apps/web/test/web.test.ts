@@ -232,6 +232,50 @@ describe('curating', () => {
     expect(await page.locator('.link-health').innerText()).toContain('HTTP-tila 404');
   });
 
+  it('imports a memo: preview beside the text, a bad file named, then saved as a meeting', async () => {
+    const page = await (await newContext()).newPage();
+    await signIn(page);
+    await page.goto('/meetings');
+    await page.getByRole('link', { name: 'Tuo muistio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tuo muistio' }).waitFor();
+
+    await page.getByLabel('Muistiotiedosto').setInputFiles({
+      name: 'muistio.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('%PDF-1.7 not a Word file'),
+    });
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    await page.locator('#field-file-error').waitFor();
+    expect(await page.locator('#field-file-error').innerText()).toContain('Word-asiakirja');
+
+    const memo =
+      '**Alueellinen asiakaskokemuksen kehittämisen työryhmä**\n\n**Aika: ma 4.11.2019 klo 13.00 - 15.00**\n\n**Teams-kokous**\n\n' +
+      '**Osallistujat:** Minna Männikkö (Oulun kaupunginkirjasto, pj.), Isa Kotilaine (Oulun kaupunginkirjasto, siht.)\n\n' +
+      '**Käsiteltävät asiat:**\n\n**1. Syksyn koulutuspäivä**\n\n- Sovittiin koulutuspäivän ohjelmasta.\n- Kartoitetaan puhujia.\n';
+    await page.getByLabel('Muistiotiedosto').setInputFiles({
+      name: 'muistio-2019-11-04.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(memo),
+    });
+    await page.getByRole('button', { name: 'Esikatsele' }).click();
+    await page.getByRole('heading', { name: 'Muistiosta luettu' }).waitFor();
+    const draft = page.locator('.memo-draft');
+    expect(await draft.innerText()).toContain(
+      'Minna Männikkö, Oulun kaupunginkirjasto (puheenjohtaja)',
+    );
+    expect(await draft.innerText()).toContain('Päätös: Sovittiin koulutuspäivän ohjelmasta.');
+    expect(await page.getByLabel('Muistion teksti').inputValue()).toContain('4.11.2019');
+    await expectAccessible(page, 'memo import preview');
+    await page.screenshot({
+      path: `${SCREENSHOTS}memo-import-preview-desktop.png`,
+      fullPage: true,
+    });
+
+    await page.getByRole('button', { name: 'Tallenna kokous' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Työryhmän kokous 4.11.2019' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Syksyn koulutuspäivä');
+  });
+
   it('resolves an edit conflict between two curators without losing either version', async () => {
     expect(resourcePath).not.toBe('');
     const first = await (await newContext()).newPage();
@@ -447,6 +491,7 @@ describe('accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       '/ideas/new',
       `${idea}/edit`,
       '/meetings',
+      '/meetings/import',
       `${meeting}`,
       '/trainings',
       '/mentoring',

@@ -4,7 +4,7 @@ import { MeetingsDocument } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
 import { formatRange, isoDateTime } from '../lib/format';
 import { type MessageKey } from '../lib/i18n';
-import { titleMeta, useT } from '../lib/use-app';
+import { titleMeta, useRootData, useT } from '../lib/use-app';
 import { venueText } from '../lib/venue';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'meetings.title');
@@ -17,10 +17,18 @@ export async function loader() {
 export default function Meetings() {
   const { meetings } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
+  const { viewer } = useRootData();
   return (
     <>
       <h1>{t('meetings.title')}</h1>
       <p className="lead">{t('meetings.intro')}</p>
+      {viewer?.canCurate ? (
+        <p>
+          <Link to="/meetings/import" className="button">
+            {t('meetings.import')}
+          </Link>
+        </p>
+      ) : null}
       <ul className="cards">
         {meetings.map((meeting) => (
           <li key={meeting.id} className="card">
