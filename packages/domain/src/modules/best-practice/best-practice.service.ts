@@ -12,7 +12,7 @@ import { type Result } from '../../shared/errors.js';
 import { type Language, fieldError, slugify, validate } from '../../shared/validation.js';
 import { type Page, pageWindow } from '../../shared/page.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
-import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
+import { sourceRefs } from '../meeting/meeting-source.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Resource } from '../resource/resource.entity.js';
 import { ensureTags } from '../tag/tag.service.js';
@@ -89,20 +89,7 @@ export class BestPracticeService {
             'originOrganisationId',
             'organisation',
           ),
-          sourceMeeting: await optionalRef(
-            tx,
-            Meeting,
-            v.sourceMeetingId,
-            'sourceMeetingId',
-            'meeting',
-          ),
-          sourceAgendaItem: await optionalRef(
-            tx,
-            AgendaItem,
-            v.sourceAgendaItemId,
-            'sourceAgendaItemId',
-            'agenda item',
-          ),
+          ...(await sourceRefs(tx, v)),
           version: 1,
           createdAt: new Date(),
           updatedAt: new Date(),
@@ -144,24 +131,7 @@ export class BestPracticeService {
           'organisation',
         );
       }
-      if (v.sourceMeetingId !== undefined) {
-        entity.sourceMeeting = await optionalRef(
-          tx,
-          Meeting,
-          v.sourceMeetingId,
-          'sourceMeetingId',
-          'meeting',
-        );
-      }
-      if (v.sourceAgendaItemId !== undefined) {
-        entity.sourceAgendaItem = await optionalRef(
-          tx,
-          AgendaItem,
-          v.sourceAgendaItemId,
-          'sourceAgendaItemId',
-          'agenda item',
-        );
-      }
+      Object.assign(entity, await sourceRefs(tx, v));
       return finishEdit(tx, bestPracticeKind, actor, entity, before);
     });
   }

@@ -11,8 +11,8 @@ import {
 import { type Result } from '../../shared/errors.js';
 import { slugify, validate } from '../../shared/validation.js';
 import { type Page, pageWindow } from '../../shared/page.js';
-import { optionalRef, runWrite } from '../../shared/write.js';
-import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
+import { runWrite } from '../../shared/write.js';
+import { sourceRefs } from '../meeting/meeting-source.js';
 import { ensureTags } from '../tag/tag.service.js';
 import { DevelopmentIdea } from './development-idea.entity.js';
 import {
@@ -61,20 +61,7 @@ export class DevelopmentIdeaService {
           status: v.status,
           followUp: v.followUp,
           language: v.language,
-          sourceMeeting: await optionalRef(
-            tx,
-            Meeting,
-            v.sourceMeetingId,
-            'sourceMeetingId',
-            'meeting',
-          ),
-          sourceAgendaItem: await optionalRef(
-            tx,
-            AgendaItem,
-            v.sourceAgendaItemId,
-            'sourceAgendaItemId',
-            'agenda item',
-          ),
+          ...(await sourceRefs(tx, v)),
           version: 1,
           createdAt: new Date(),
           updatedAt: new Date(),
@@ -104,24 +91,7 @@ export class DevelopmentIdeaService {
       if (v.followUp !== undefined) entity.followUp = v.followUp;
       if (v.language !== undefined) entity.language = v.language;
       if (tags) entity.tags.set(tags);
-      if (v.sourceMeetingId !== undefined) {
-        entity.sourceMeeting = await optionalRef(
-          tx,
-          Meeting,
-          v.sourceMeetingId,
-          'sourceMeetingId',
-          'meeting',
-        );
-      }
-      if (v.sourceAgendaItemId !== undefined) {
-        entity.sourceAgendaItem = await optionalRef(
-          tx,
-          AgendaItem,
-          v.sourceAgendaItemId,
-          'sourceAgendaItemId',
-          'agenda item',
-        );
-      }
+      Object.assign(entity, await sourceRefs(tx, v));
       return finishEdit(tx, developmentIdeaKind, actor, entity, before);
     });
   }

@@ -12,7 +12,7 @@ import { type Result } from '../../shared/errors.js';
 import { type Language, fieldError, slugify, validate } from '../../shared/validation.js';
 import { type Page, pageWindow } from '../../shared/page.js';
 import { InvalidInput, optionalRef, runWrite } from '../../shared/write.js';
-import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
+import { sourceRefs } from '../meeting/meeting-source.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { brokenLinkCondition } from '../link-check/link-check.service.js';
 import { ensureTags } from '../tag/tag.service.js';
@@ -101,20 +101,7 @@ export class ResourceService {
             'organisationId',
             'organisation',
           ),
-          sourceMeeting: await optionalRef(
-            tx,
-            Meeting,
-            v.sourceMeetingId,
-            'sourceMeetingId',
-            'meeting',
-          ),
-          sourceAgendaItem: await optionalRef(
-            tx,
-            AgendaItem,
-            v.sourceAgendaItemId,
-            'sourceAgendaItemId',
-            'agenda item',
-          ),
+          ...(await sourceRefs(tx, v)),
           version: 1,
           createdAt: new Date(),
           updatedAt: new Date(),
@@ -158,24 +145,7 @@ export class ResourceService {
           'organisation',
         );
       }
-      if (v.sourceMeetingId !== undefined) {
-        entity.sourceMeeting = await optionalRef(
-          tx,
-          Meeting,
-          v.sourceMeetingId,
-          'sourceMeetingId',
-          'meeting',
-        );
-      }
-      if (v.sourceAgendaItemId !== undefined) {
-        entity.sourceAgendaItem = await optionalRef(
-          tx,
-          AgendaItem,
-          v.sourceAgendaItemId,
-          'sourceAgendaItemId',
-          'agenda item',
-        );
-      }
+      Object.assign(entity, await sourceRefs(tx, v));
       return finishEdit(tx, resourceKind, actor, entity, before);
     });
   }
