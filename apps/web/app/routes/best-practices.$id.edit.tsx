@@ -2,8 +2,6 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
-  redirect,
 } from '@remix-run/node';
 import { useActionData, useLoaderData, useParams } from '@remix-run/react';
 import { ConflictTable } from '../components/conflict';
@@ -14,11 +12,12 @@ import {
   UpdateBestPracticeDocument,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { editOutcome } from '../lib/edit.server';
 import { requireSignedIn } from '../lib/auth.server';
-import { type FieldErrors, fieldErrors, parseTags } from '../lib/forms';
+import { parseTags } from '../lib/forms';
 import { type MessageKey, translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
-import { commitSession, requireCsrf } from '../lib/session.server';
+import { requireCsrf } from '../lib/session.server';
 import { titleMeta, useT } from '../lib/use-app';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'bestPractices.edit');
@@ -40,14 +39,6 @@ async function loadPractice(id: string, token: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token } = await requireSignedIn(request);
   return loadPractice(params.id ?? '', token);
-}
-
-interface ActionResult {
-  values: ContentValues;
-  version: number;
-  errors: FieldErrors;
-  /** On CONFLICT: the version saved meanwhile, shown beside the user's. */
-  saved: ContentValues | null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,26 +64,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     token,
   );
-  const { bestPractice, errors } = result.updateBestPractice;
-  if (bestPractice) {
-    session.flash('flash', t('resources.saved'));
-    return redirect(`/best-practices/${id}`, {
-      headers: { 'Set-Cookie': await commitSession(session) },
-    });
-  }
-  if (errors.some((e) => e.code === 'CONFLICT')) {
-    // Keep the user's values in the form and let them re-apply them on top of the saved version.
-    const current = await loadPractice(id, token);
-    const body: ActionResult = {
-      values,
-      version: current.version,
-      errors: fieldErrors(errors, t),
-      saved: current.values,
-    };
-    return data(body, { status: 409 });
-  }
-  const body: ActionResult = { values, version, errors: fieldErrors(errors, t), saved: null };
-  return data(body, { status: 400 });
+  return editOutcome({
+    saved: Boolean(result.updateBestPractice.bestPractice),
+    errors: result.updateBestPractice.errors,
+    session,
+    t,
+    redirectTo: `/best-practices/${id}`,
+    values,
+    version,
+    reload: () => loadPractice(id, token),
+  });
 }
 
 const COMPARED: [string, MessageKey][] = [

@@ -2,8 +2,6 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
-  redirect,
 } from '@remix-run/node';
 import { useActionData, useLoaderData, useParams } from '@remix-run/react';
 import { ConflictTable } from '../components/conflict';
@@ -20,11 +18,12 @@ import {
   UpdateDevelopmentIdeaDocument,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { editOutcome } from '../lib/edit.server';
 import { requireSignedIn } from '../lib/auth.server';
-import { type FieldErrors, fieldErrors, parseTags } from '../lib/forms';
+import { parseTags } from '../lib/forms';
 import { type MessageKey, translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
-import { commitSession, requireCsrf } from '../lib/session.server';
+import { requireCsrf } from '../lib/session.server';
 import { titleMeta, useT } from '../lib/use-app';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'ideas.edit');
@@ -49,14 +48,6 @@ async function loadIdea(id: string, token: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token } = await requireSignedIn(request);
   return loadIdea(params.id ?? '', token);
-}
-
-interface ActionResult {
-  values: ContentValues;
-  version: number;
-  errors: FieldErrors;
-  /** On CONFLICT: the version saved meanwhile, shown beside the user's. */
-  saved: ContentValues | null;
 }
 
 /** A status of the form, or PROPOSED when it is not one (the select offers only these). */
@@ -90,26 +81,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     token,
   );
-  const { developmentIdea, errors } = result.updateDevelopmentIdea;
-  if (developmentIdea) {
-    session.flash('flash', t('resources.saved'));
-    return redirect(`/ideas/${id}`, {
-      headers: { 'Set-Cookie': await commitSession(session) },
-    });
-  }
-  if (errors.some((e) => e.code === 'CONFLICT')) {
-    // Keep the user's values in the form and let them re-apply them on top of the saved version.
-    const current = await loadIdea(id, token);
-    const body: ActionResult = {
-      values,
-      version: current.version,
-      errors: fieldErrors(errors, t),
-      saved: current.values,
-    };
-    return data(body, { status: 409 });
-  }
-  const body: ActionResult = { values, version, errors: fieldErrors(errors, t), saved: null };
-  return data(body, { status: 400 });
+  return editOutcome({
+    saved: Boolean(result.updateDevelopmentIdea.developmentIdea),
+    errors: result.updateDevelopmentIdea.errors,
+    session,
+    t,
+    redirectTo: `/ideas/${id}`,
+    values,
+    version,
+    reload: () => loadIdea(id, token),
+  });
 }
 
 const COMPARED: [string, MessageKey][] = [

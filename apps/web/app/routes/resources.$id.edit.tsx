@@ -2,8 +2,6 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
-  redirect,
 } from '@remix-run/node';
 import { useActionData, useLoaderData, useParams } from '@remix-run/react';
 import { ResourceForm, type ResourceValues, resourceValues } from '../components/resource-form';
@@ -14,11 +12,12 @@ import {
   UpdateResourceDocument,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { editOutcome } from '../lib/edit.server';
 import { requireSignedIn } from '../lib/auth.server';
-import { type FieldErrors, fieldErrors, parseTags } from '../lib/forms';
+import { parseTags } from '../lib/forms';
 import { type MessageKey, translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
-import { commitSession, requireCsrf } from '../lib/session.server';
+import { requireCsrf } from '../lib/session.server';
 import { titleMeta, useT } from '../lib/use-app';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'resources.edit');
@@ -41,14 +40,6 @@ async function loadResource(id: string, token: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token } = await requireSignedIn(request);
   return loadResource(params.id ?? '', token);
-}
-
-interface ActionResult {
-  values: ResourceValues;
-  version: number;
-  errors: FieldErrors;
-  /** On CONFLICT: the version saved meanwhile, shown beside the user's. */
-  saved: ResourceValues | null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,26 +66,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     token,
   );
-  const { resource, errors } = result.updateResource;
-  if (resource) {
-    session.flash('flash', t('resources.saved'));
-    return redirect(`/resources/${id}`, {
-      headers: { 'Set-Cookie': await commitSession(session) },
-    });
-  }
-  if (errors.some((e) => e.code === 'CONFLICT')) {
-    // Keep the user's values in the form and let them re-apply them on top of the saved version.
-    const current = await loadResource(id, token);
-    const body: ActionResult = {
-      values,
-      version: current.version,
-      errors: fieldErrors(errors, t),
-      saved: current.values,
-    };
-    return data(body, { status: 409 });
-  }
-  const body: ActionResult = { values, version, errors: fieldErrors(errors, t), saved: null };
-  return data(body, { status: 400 });
+  return editOutcome({
+    saved: Boolean(result.updateResource.resource),
+    errors: result.updateResource.errors,
+    session,
+    t,
+    redirectTo: `/resources/${id}`,
+    values,
+    version,
+    reload: () => loadResource(id, token),
+  });
 }
 
 const COMPARED: [keyof ResourceValues, MessageKey][] = [
