@@ -1,19 +1,43 @@
 /**
- * Writes a new SQLite migration for the difference between the entities and the schema that
- * the existing migrations build. Run with `pnpm --filter @ake/domain migration:create`.
+ * Writes a new migration for the difference between the entities and the schema that the
+ * existing migrations build, for one platform. Run with
+ *
+ *   pnpm --filter @ake/domain migration:create              (SQLite)
+ *   pnpm --filter @ake/domain migration:create postgresql   (PostgreSQL; TEST_POSTGRES_URL or
+ *                                                            postgres://postgres@127.0.0.1:5432/test)
  *
  * Why not `mikro-orm migration:create`: its CLI needs ts-morph and a database that is already
- * migrated; this builds a throwaway database from the committed migrations first, so the diff is
- * always against what migrations produce, never against someone's hand-edited file.
+ * migrated; this builds a throwaway database (a temporary SQLite file, or a throwaway PostgreSQL
+ * schema) from the committed migrations first, so the diff is always against what migrations
+ * produce, never against someone's hand-edited file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/better-sqlite';
+import { MikroORM } from '@mikro-orm/core';
 import { createOrmConfig } from '../src/mikro-orm.config.js';
+import { createThrowawaySchema } from '../src/shared/postgres-schema.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ake-migration-'));
-const orm = await MikroORM.init(createOrmConfig({ databaseUrl: join(dir, 'scratch.sqlite') }));
+const platform = process.argv[2] ?? 'sqlite';
+if (platform !== 'sqlite' && platform !== 'postgresql') {
+  console.error('Usage: migration:create [sqlite|postgresql]');
+  process.exit(2);
+}
+let cleanup: () => Promise<void>;
+let databaseUrl: string;
+if (platform === 'postgresql') {
+  const throwaway = await createThrowawaySchema(
+    process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    'ake_migration',
+  );
+  databaseUrl = throwaway.url;
+  cleanup = () => throwaway.drop();
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'ake-migration-'));
+  databaseUrl = join(dir, 'scratch.sqlite');
+  cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
+}
+const orm = await MikroORM.init(createOrmConfig({ databaseUrl }));
 try {
   await orm.migrator.up();
   const initial = (await orm.migrator.getExecutedMigrations()).length === 0;
@@ -21,14 +45,20 @@ try {
   if (!result.fileName) {
     console.log('No changes: the entities match the migrations.');
   } else {
-    console.log(`Wrote src/migrations/sqlite/${result.fileName}`);
-    console.log('Add it to src/migrations/sqlite/index.ts, then run the tests.');
-    console.log(
-      'Review it first: MikroORM 6 reads SQLite enum check constraints back differently and re-creates\n' +
-        'those tables (`…__temp_alter`) although nothing changed. Keep only the statements of your change.',
-    );
+    console.log(`Wrote src/migrations/${platform}/${result.fileName}`);
+    console.log(`Add it to src/migrations/${platform}/index.ts, then run the tests.`);
+    if (platform === 'sqlite') {
+      console.log(
+        'Review it first: MikroORM 6 reads SQLite enum check constraints back differently and re-creates\n' +
+          'those tables (`…__temp_alter`) although nothing changed. Keep only the statements of your change.',
+      );
+    } else {
+      console.log(
+        'A new table needs its change-generation triggers too (changeGenerationTriggersSql).',
+      );
+    }
   }
 } finally {
   await orm.close(true);
-  rmSync(dir, { recursive: true, force: true });
+  await cleanup();
 }

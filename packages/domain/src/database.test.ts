@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { ReferenceKind } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase } from '../test/database.js';
-import { BUSY_TIMEOUT_MS, parseDatabaseUrl } from './mikro-orm.config.js';
+import { BUSY_TIMEOUT_MS, parseDatabaseUrl, postgresPoolSize } from './mikro-orm.config.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { pendingMigrations } from './database.js';
 import { UNTRACKED_TABLES, readChangeGeneration } from './shared/change-generation.js';
@@ -39,61 +40,61 @@ describe('the database', () => {
       }
       expected.set(meta.tableName, columns);
     }
-    const tables = await conn.execute<{ name: string }[]>(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'mikro_orm_migrations'",
-    );
+    const tables = (await tableNames(t)).filter((name) => name !== 'mikro_orm_migrations');
     // The search index has no entities (Migration20261129000000_search, hand-written): the FTS5
     // virtual table `search_fts` with the shadow tables FTS5 creates for it (`_data`, `_idx`,
     // `_content`, `_docsize`, `_config`), and its plain tables written with raw SQL by
     // modules/search. They are listed exactly, so any other table without an entity still fails.
     const searchTables = [
-      'search_fts',
-      'search_fts_data',
-      'search_fts_idx',
-      'search_fts_content',
-      'search_fts_docsize',
-      'search_fts_config',
+      ...(t.dialect === 'sqlite'
+        ? [
+            'search_fts',
+            'search_fts_data',
+            'search_fts_idx',
+            'search_fts_content',
+            'search_fts_docsize',
+            'search_fts_config',
+          ]
+        : []),
       'search_document',
       'search_term',
       'search_meta',
       // The change generation (shared/change-generation.ts), kept by triggers.
       'change_generation',
     ];
-    const names = tables.map((r) => r.name);
+    const names = tables;
     expect(names).toEqual(expect.arrayContaining(searchTables));
     expect(names.filter((name) => !searchTables.includes(name)).sort()).toEqual(
       [...expected.keys()].sort(),
     );
     for (const [table, columns] of expected) {
-      const actual = await conn.execute<{ name: string; notnull: number }[]>(
-        `pragma table_info(\`${table}\`)`,
+      const actual =
+        t.dialect === 'sqlite'
+          ? (
+              (await conn.execute(`pragma table_info(\`${table}\`)`)) as {
+                name: string;
+                notnull: number;
+              }[]
+            ).map((c) => [c.name, c.notnull === 0])
+          : (
+              (await conn.execute(
+                'select column_name as name, is_nullable as nullable from information_schema.columns where table_schema = current_schema() and table_name = ?',
+                [table],
+              )) as { name: string; nullable: string }[]
+            ).map((c) => [c.name, c.nullable === 'YES']);
+      expect(Object.fromEntries(actual), `columns of ${table}`).toEqual(
+        Object.fromEntries(columns),
       );
-      expect(
-        Object.fromEntries(actual.map((c) => [c.name, c.notnull === 0])),
-        `columns of ${table}`,
-      ).toEqual(Object.fromEntries(columns));
     }
   });
 
   it('steps the change generation on every write, in every table readers see', async () => {
-    const conn = t.db.em.getConnection();
-    const tables = await conn.execute<{ name: string }[]>(
-      "select name from sqlite_master where type = 'table'",
-    );
-    const triggers = await conn.execute<{ name: string; tbl_name: string }[]>(
-      "select name, tbl_name from sqlite_master where type = 'trigger'",
-    );
-    for (const { name } of tables) {
+    const triggers = await changeGenerationTriggers(t);
+    for (const name of await tableNames(t)) {
       if (UNTRACKED_TABLES.has(name)) continue;
-      const events = triggers
-        .filter((tr) => tr.tbl_name === name && tr.name.includes('_change_generation_'))
-        .map((tr) => tr.name.split('_').at(-1))
-        .sort();
-      expect(events, `change-generation triggers of ${name}`).toEqual([
-        'delete',
-        'insert',
-        'update',
-      ]);
+      expect(triggers.get(name)?.sort(), `change-generation triggers of ${name}`).toEqual(
+        t.dialect === 'sqlite' ? ['delete', 'insert', 'update'] : ['statement'],
+      );
     }
     const before = await readChangeGeneration(t.db.em.fork());
     const created = await t.services().tags.create(systemActor('test'), { name: 'Sukupolvi' });
@@ -102,50 +103,137 @@ describe('the database', () => {
   });
 
   it('lists every migration file in the migrations index', () => {
-    const dir = fileURLToPath(new URL('./migrations/sqlite', import.meta.url));
-    const files = readdirSync(dir)
-      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
-      .map((f) => f.replace(/\.ts$/, ''));
-    expect(sqliteMigrations.map((m) => m.name)).toEqual(files.sort());
+    for (const [platform, list] of [
+      ['sqlite', sqliteMigrations],
+      ['postgresql', postgresqlMigrations],
+    ] as const) {
+      const dir = fileURLToPath(new URL(`./migrations/${platform}`, import.meta.url));
+      const files = readdirSync(dir)
+        .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+        .map((f) => f.replace(/\.ts$/, ''));
+      expect(list.map((m) => m.name)).toEqual(files.sort());
+    }
   });
 
-  it('runs SQLite in WAL mode with foreign keys and a busy timeout', async () => {
+  it('configures each connection: SQLite pragmas, or the PostgreSQL schema', async () => {
     const conn = t.db.em.getConnection();
-    const [journal] = await conn.execute<{ journal_mode: string }[]>('pragma journal_mode');
-    const [fk] = await conn.execute<{ foreign_keys: number }[]>('pragma foreign_keys');
-    const [busy] = await conn.execute<{ timeout: number }[]>('pragma busy_timeout');
-    expect(journal?.journal_mode).toBe('wal');
-    expect(fk?.foreign_keys).toBe(1);
-    expect(busy?.timeout).toBe(BUSY_TIMEOUT_MS);
+    if (t.dialect === 'sqlite') {
+      const [journal] = (await conn.execute('pragma journal_mode')) as { journal_mode: string }[];
+      const [fk] = (await conn.execute('pragma foreign_keys')) as { foreign_keys: number }[];
+      const [busy] = (await conn.execute('pragma busy_timeout')) as { timeout: number }[];
+      expect(journal?.journal_mode).toBe('wal');
+      expect(fk?.foreign_keys).toBe(1);
+      expect(busy?.timeout).toBe(BUSY_TIMEOUT_MS);
+    } else {
+      const schema = new URL(t.url).searchParams.get('schema');
+      const [row] = (await conn.execute('select current_schema() as schema')) as {
+        schema: string;
+      }[];
+      expect(row?.schema).toBe(schema);
+      expect(t.db.config.get('pool')?.max).toBe(postgresPoolSize());
+    }
   });
 
   it('refuses rows that break a foreign key', async () => {
     const conn = t.db.em.getConnection();
     await expect(
       conn.execute(
-        "insert into person (name, normalised_name, organisation_id, created_at, updated_at) values ('X', 'x', 999999, 0, 0)",
+        "insert into person (name, normalised_name, organisation_id, created_at, updated_at) values ('X', 'x', 999999, current_timestamp, current_timestamp)",
       ),
     ).rejects.toThrow(/FOREIGN KEY/i);
   });
 });
 
+/** The tables of the test database. */
+async function tableNames(t: TestDatabase): Promise<string[]> {
+  const conn = t.db.em.getConnection();
+  const rows =
+    t.dialect === 'sqlite'
+      ? ((await conn.execute(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
+        )) as { name: string }[])
+      : ((await conn.execute(
+          "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+        )) as { name: string }[]);
+  return rows.map((row) => row.name);
+}
+
+/**
+ * The change-generation triggers of each table: the events of SQLite's row triggers, or
+ * `statement` for PostgreSQL's one statement-level trigger on insert, update, delete and truncate.
+ */
+async function changeGenerationTriggers(t: TestDatabase): Promise<Map<string, string[]>> {
+  const conn = t.db.em.getConnection();
+  const result = new Map<string, string[]>();
+  const add = (table: string, event: string) =>
+    result.set(table, [...(result.get(table) ?? []), event]);
+  if (t.dialect === 'sqlite') {
+    const rows = (await conn.execute(
+      "select name, tbl_name from sqlite_master where type = 'trigger' and name like '%_change_generation_%'",
+    )) as { name: string; tbl_name: string }[];
+    for (const row of rows) add(row.tbl_name, row.name.split('_').at(-1) ?? '');
+  } else {
+    const rows = (await conn.execute(
+      `select c.relname as table_name, pg_get_triggerdef(tr.oid) as events, case when tr.tgtype & 1 = 1 then 'row' else 'statement' end as level
+       from pg_trigger tr join pg_class c on c.oid = tr.tgrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = current_schema() and tr.tgname like '%_change_generation' and not tr.tgisinternal`,
+    )) as { table_name: string; events: string; level: string }[];
+    for (const row of rows) {
+      const all = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'].every((e) => row.events.includes(e));
+      add(row.table_name, all && row.level === 'statement' ? 'statement' : row.events);
+    }
+  }
+  return result;
+}
+
 describe('DATABASE_URL', () => {
   const root = '/srv/ake';
+  const sqlitePath = (url: string) => {
+    const target = parseDatabaseUrl(url, root);
+    return target.driver === 'sqlite' ? target.path : null;
+  };
   it('defaults to data/ake.sqlite under the project root', () => {
     expect(parseDatabaseUrl(undefined, root)).toEqual({
       driver: 'sqlite',
       path: '/srv/ake/data/ake.sqlite',
     });
-    expect(parseDatabaseUrl('  ', root).path).toBe('/srv/ake/data/ake.sqlite');
+    expect(sqlitePath('  ')).toBe('/srv/ake/data/ake.sqlite');
   });
   it('takes file: URLs, plain paths and absolute paths', () => {
-    expect(parseDatabaseUrl('file:tmp/x.sqlite', root).path).toBe('/srv/ake/tmp/x.sqlite');
-    expect(parseDatabaseUrl('file:///var/lib/ake.sqlite', root).path).toBe('/var/lib/ake.sqlite');
-    expect(parseDatabaseUrl('/var/lib/ake.sqlite', root).path).toBe('/var/lib/ake.sqlite');
-    expect(parseDatabaseUrl('other.sqlite', root).path).toBe('/srv/ake/other.sqlite');
+    expect(sqlitePath('file:tmp/x.sqlite')).toBe('/srv/ake/tmp/x.sqlite');
+    expect(sqlitePath('file:///var/lib/ake.sqlite')).toBe('/var/lib/ake.sqlite');
+    expect(sqlitePath('/var/lib/ake.sqlite')).toBe('/var/lib/ake.sqlite');
+    expect(sqlitePath('other.sqlite')).toBe('/srv/ake/other.sqlite');
+  });
+  it('takes postgres:// URLs, with an optional schema', () => {
+    expect(parseDatabaseUrl('postgres://ake@db.example:5432/ake', root)).toEqual({
+      driver: 'postgresql',
+      url: 'postgres://ake@db.example:5432/ake',
+      schema: null,
+    });
+    expect(
+      parseDatabaseUrl(
+        'postgresql://ake:s3cret@127.0.0.1/ake?schema=kirjasto&sslmode=require',
+        root,
+      ),
+    ).toEqual({
+      driver: 'postgresql',
+      url: 'postgresql://ake:s3cret@127.0.0.1/ake?sslmode=require',
+      schema: 'kirjasto',
+    });
   });
   it('says clearly what it cannot use', () => {
-    expect(() => parseDatabaseUrl('postgres://localhost/test', root)).toThrow(/PostgreSQL/);
+    expect(() => parseDatabaseUrl('postgres://localhost', root)).toThrow(
+      /names no PostgreSQL database/,
+    );
+    expect(() => parseDatabaseUrl('postgres://localhost/x?schema=a;drop', root)).toThrow(
+      /invalid schema "a;drop"/,
+    );
     expect(() => parseDatabaseUrl('mysql://localhost/test', root)).toThrow(/unknown scheme: mysql/);
+  });
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE', () => {
+    expect(postgresPoolSize({})).toBe(10);
+    expect(postgresPoolSize({ DATABASE_POOL_SIZE: '25' })).toBe(25);
+    expect(() => postgresPoolSize({ DATABASE_POOL_SIZE: 'lots' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 });

@@ -1,5 +1,5 @@
 /** Opening the database and bringing its schema up to date, for the CLI, the API and tests. */
-import { MikroORM } from '@mikro-orm/better-sqlite';
+import { MikroORM } from '@mikro-orm/core';
 import { type OrmConfigOptions, createOrmConfig } from './mikro-orm.config.js';
 
 export type Database = MikroORM;

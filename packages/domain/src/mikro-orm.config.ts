@@ -1,7 +1,8 @@
 /**
  * Database configuration. The driver is chosen by `DATABASE_URL`: a path or `file:` URL selects
- * the embedded SQLite default; PostgreSQL is the planned second driver and will be selected by
- * `postgres://` without changes elsewhere, since services only see the EntityManager.
+ * the embedded SQLite default, `postgres://…` selects PostgreSQL. Nothing else changes: services
+ * only see the EntityManager, and the few raw SQL statements (search index, vocabulary, backup)
+ * ask the connection's platform which dialect to speak.
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -9,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { FlushMode, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { SearchIndexSubscriber } from './modules/search/search-subscriber.js';
 
@@ -27,12 +30,25 @@ export function findProjectRoot(start = process.cwd()): string {
   }
 }
 
-export type DatabaseTarget = { driver: 'sqlite'; path: string };
+export type DatabaseTarget =
+  | { driver: 'sqlite'; path: string }
+  | {
+      driver: 'postgresql';
+      /** The connection URL without the `schema` parameter. */
+      url: string;
+      /** The schema to use (`?schema=name`); the server's default search path when null. */
+      schema: string | null;
+    };
+
+/** A PostgreSQL schema name we accept: plain lower-case identifiers only. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
- * Reads a database URL: `file:data/ake.sqlite`, `file:///abs/path.sqlite`, or a plain path.
- * Relative paths are relative to the project root, so every command means the same file
- * whatever folder it runs in. The default is `data/ake.sqlite`.
+ * Reads a database URL: `file:data/ake.sqlite`, `file:///abs/path.sqlite`, or a plain path for
+ * SQLite; `postgres://user@host:5432/db` (or `postgresql://`) for PostgreSQL, optionally with
+ * `?schema=name` to keep the tables in a schema of their own. Relative SQLite paths are relative
+ * to the project root, so every command means the same file whatever folder it runs in. The
+ * default is `data/ake.sqlite`.
  */
 export function parseDatabaseUrl(
   url: string | undefined,
@@ -40,9 +56,23 @@ export function parseDatabaseUrl(
 ): DatabaseTarget {
   const value = (url ?? '').trim() || 'file:data/ake.sqlite';
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    throw new Error(
-      'DATABASE_URL points at PostgreSQL, which is not supported yet: use a SQLite file path or file: URL',
-    );
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new Error('DATABASE_URL is not a valid PostgreSQL URL (postgres://user@host:5432/db)');
+    }
+    const schema = parsed.searchParams.get('schema');
+    if (schema !== null && !SCHEMA_NAME.test(schema)) {
+      throw new Error(
+        `DATABASE_URL has an invalid schema "${schema}": use lower-case letters, digits and _`,
+      );
+    }
+    parsed.searchParams.delete('schema');
+    if (!parsed.pathname || parsed.pathname === '/') {
+      throw new Error('DATABASE_URL names no PostgreSQL database (postgres://host:5432/db)');
+    }
+    return { driver: 'postgresql', url: parsed.toString(), schema };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !value.startsWith('file://')) {
     throw new Error(`DATABASE_URL has an unknown scheme: ${value.split(':')[0]}`);
@@ -65,13 +95,23 @@ export interface OrmConfigOptions {
 
 /** A better-sqlite3 connection, as knex hands it to `afterCreate`. */
 type SqliteConnection = { exec(sql: string): void };
+/** A node-postgres client, as knex hands it to `afterCreate`. */
+type PgConnection = { query(sql: string, callback: (err: Error | null) => void): void };
+type Done = (err: Error | null, connection: unknown) => void;
+
+/** Connections per process to PostgreSQL (`DATABASE_POOL_SIZE`, default 10; see docs/operations.md). */
+export function postgresPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.DATABASE_POOL_SIZE ?? 10);
+  if (!Number.isInteger(size) || size < 1 || size > 100) {
+    throw new Error('DATABASE_POOL_SIZE must be a whole number from 1 to 100');
+  }
+  return size;
+}
 
 /** The MikroORM options for the configured database. */
-export function createOrmConfig(options: OrmConfigOptions = {}): Options<BetterSqliteDriver> {
+export function createOrmConfig(options: OrmConfigOptions = {}): Options {
   const target = parseDatabaseUrl(options.databaseUrl ?? process.env.DATABASE_URL);
-  return {
-    driver: BetterSqliteDriver,
-    dbName: target.path,
+  const common = {
     entities,
     extensions: [Migrator],
     // Keeps the search index in the transaction of every write (see docs/search.md).
@@ -86,12 +126,51 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options<BetterS
     ignoreUndefinedInQuery: true,
     debug: options.debug ?? Boolean(options.logger),
     ...(options.logger ? { logger: options.logger } : {}),
+  } satisfies Options;
+  const migrations = {
+    tableName: 'mikro_orm_migrations',
+    transactional: true,
+    allOrNothing: true,
+    snapshot: false,
+    emit: 'ts',
+    silent: true,
+  } satisfies Options['migrations'];
+  if (target.driver === 'postgresql') {
+    const schema = target.schema;
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: target.url,
+      ...(schema ? { schema } : {}),
+      pool: {
+        min: 0,
+        max: postgresPoolSize(),
+        // Raw SQL (search index, vocabulary, migrations' hand-written parts) names tables
+        // without a schema: the search path points it at the configured one.
+        afterCreate(connection: PgConnection, done: Done) {
+          if (!schema) return done(null, connection);
+          connection.query(`set search_path to "${schema}", public`, (err) =>
+            done(err, connection),
+          );
+        },
+      },
+      migrations: {
+        ...migrations,
+        migrationsList: postgresqlMigrations,
+        path: fileURLToPath(new URL('./migrations/postgresql', import.meta.url)),
+      },
+    };
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: target.path,
     pool: {
       min: 1,
       max: 1,
       // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite;
       // the busy timeout makes a second process wait for the lock instead of failing at once.
-      afterCreate(connection: SqliteConnection, done: (err: Error | null, c: unknown) => void) {
+      afterCreate(connection: SqliteConnection, done: Done) {
         try {
           connection.exec(
             `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL;`,
@@ -103,14 +182,9 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options<BetterS
       },
     },
     migrations: {
-      tableName: 'mikro_orm_migrations',
+      ...migrations,
       migrationsList: sqliteMigrations,
       path: fileURLToPath(new URL('./migrations/sqlite', import.meta.url)),
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      emit: 'ts',
-      silent: true,
     },
   };
 }

@@ -22,6 +22,13 @@ export {
   parseDatabaseUrl,
 } from './mikro-orm.config.js';
 export { type Database, migrate, openDatabase, pendingMigrations } from './database.js';
+export { type Dialect, dialectOf } from './shared/dialect.js';
+export {
+  type ScratchDatabase,
+  createScratchDatabase,
+  scratchDialect,
+} from './shared/scratch-database.js';
+export { type ThrowawaySchema, createThrowawaySchema } from './shared/postgres-schema.js';
 export { type Services, createServices } from './services.js';
 export { GROUP_NAME, type SeedReport, readSeedMemo, seed } from './seeders/seed.js';
 export { InvalidInput, runWrite } from './shared/write.js';
@@ -160,6 +167,8 @@ export {
   encodeSearchCursor,
 } from './modules/search/search.service.js';
 export { FIELD_WEIGHTS, SqliteSearchIndex } from './modules/search/sqlite-search-index.js';
+export { PostgresSearchIndex } from './modules/search/postgres-search-index.js';
+export { searchIndexFor } from './modules/search/search-index-for.js';
 export {
   type CorpusOptions,
   generateCorpus,

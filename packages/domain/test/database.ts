@@ -1,19 +1,21 @@
 /**
- * Test databases: a fresh SQLite file in a temporary folder, built by the real migrations
- * (never by schema generation), optionally seeded. No mocks of the ORM or the database.
+ * Test databases: a fresh SQLite file in a temporary folder, or a throwaway PostgreSQL schema
+ * when `TEST_DATABASE_URL` names PostgreSQL, built by the real migrations (never by schema
+ * generation), optionally seeded. No mocks of the ORM or the database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Actor, systemActor } from '../src/shared/actor.js';
 import { type Database, migrate, openDatabase } from '../src/database.js';
+import { type Dialect } from '../src/shared/dialect.js';
+import { createScratchDatabase } from '../src/shared/scratch-database.js';
 import { seed } from '../src/seeders/seed.js';
 import { type Services, createServices } from '../src/services.js';
 import { User } from '../src/modules/user/user.entity.js';
 
 export interface TestDatabase {
   db: Database;
-  path: string;
+  /** The database's URL, for a second connection (as another process would open it). */
+  url: string;
+  dialect: Dialect;
   /** Services on a fresh EntityManager fork, as one request would have. */
   services(): Services;
   close(): Promise<void>;
@@ -21,18 +23,18 @@ export interface TestDatabase {
 
 /** Opens a migrated (and, if asked, seeded) database in a new temporary file. */
 export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'ake-test-'));
-  const path = join(dir, 'test.sqlite');
-  const db = await openDatabase({ databaseUrl: path });
+  const scratch = await createScratchDatabase('test');
+  const db = await openDatabase({ databaseUrl: scratch.url });
   await migrate(db);
   if (options.seed) await seed(db.em.fork());
   return {
     db,
-    path,
+    url: scratch.url,
+    dialect: scratch.dialect,
     services: () => createServices(db.em.fork()),
     async close() {
       await db.close(true);
-      rmSync(dir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }
@@ -50,9 +52,9 @@ export async function actorWithRole(db: Database, role: 'curator' | 'admin'): Pr
 
 /** Rows in a table, straight from SQL, to check what a failed write left behind. */
 export async function countRows(db: Database, table: string): Promise<number> {
-  const rows: { n: number }[] = await db.em
-    .getConnection()
-    .execute(`select count(*) as n from \`${table}\``);
+  const rows = (await db.em.getConnection().execute(`select count(*) as n from ${table}`)) as {
+    n: number | string;
+  }[];
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -12,6 +12,7 @@ export {
 } from './analyser.js';
 export { splitCompound, MIN_PART_LENGTH, type CompoundSplit } from './compounds.js';
 export { quoteFts5, renderFts5, toFts5Match, type Fts5Options } from './fts5-query.js';
+export { quoteTsQuery, renderTsQuery } from './tsquery.js';
 export { cleanTerm, finnishGradationKey, termKey } from './gradation.js';
 export { isLanguage, LANGUAGES, stem, type Language } from './language.js';
 export { buildLexicon, Lexicon, MIN_LEXICON_KEY_LENGTH, type LexiconJson } from './lexicon.js';

@@ -5,6 +5,7 @@
  * API's response cache) may still be served: same generation, same data.
  */
 import { type EntityManager } from '@mikro-orm/core';
+import { type Dialect } from './dialect.js';
 
 export const CHANGE_GENERATION_TABLE = 'change_generation';
 
@@ -26,7 +27,18 @@ export const UNTRACKED_TABLES = new Set([
 ]);
 
 /** The SQL that creates the table and its one row (for a migration). */
-export function createChangeGenerationSql(): string[] {
+export function createChangeGenerationSql(dialect: Dialect = 'sqlite'): string[] {
+  if (dialect === 'postgresql') {
+    return [
+      `create table "${CHANGE_GENERATION_TABLE}" ("id" int not null primary key check ("id" = 1), "value" bigint not null);`,
+      `insert into "${CHANGE_GENERATION_TABLE}" ("id", "value") values (1, 0);`,
+      // One function for every table's triggers. `set search_path from current` pins the schema
+      // the migration ran in, whatever the search path of the writing session.
+      `create function "${CHANGE_GENERATION_TABLE}_step"() returns trigger language plpgsql ` +
+        `set search_path from current as $$ begin ` +
+        `update "${CHANGE_GENERATION_TABLE}" set "value" = "value" + 1 where "id" = 1; return null; end $$;`,
+    ];
+  }
   return [
     `create table \`${CHANGE_GENERATION_TABLE}\` (\`id\` integer not null primary key check (\`id\` = 1), \`value\` integer not null);`,
     `insert into \`${CHANGE_GENERATION_TABLE}\` (\`id\`, \`value\`) values (1, 0);`,
@@ -35,9 +47,16 @@ export function createChangeGenerationSql(): string[] {
 
 /**
  * The triggers that step the generation on every insert, update and delete of a table. A
- * migration that adds a table must add these too (a test checks every table has them).
+ * migration that adds a table must add these too (a test checks every table has them). SQLite
+ * steps it once per changed row; PostgreSQL once per statement (truncate included).
  */
-export function changeGenerationTriggersSql(table: string): string[] {
+export function changeGenerationTriggersSql(table: string, dialect: Dialect = 'sqlite'): string[] {
+  if (dialect === 'postgresql') {
+    return [
+      `create trigger "${table}_change_generation" after insert or update or delete or truncate on "${table}" ` +
+        `for each statement execute function "${CHANGE_GENERATION_TABLE}_step"();`,
+    ];
+  }
   return (['insert', 'update', 'delete'] as const).map(
     (event) =>
       `create trigger \`${table}_change_generation_${event}\` after ${event} on \`${table}\` ` +
@@ -49,8 +68,8 @@ export function changeGenerationTriggersSql(table: string): string[] {
 export async function readChangeGeneration(em: EntityManager): Promise<number> {
   const rows = (await em
     .getConnection()
-    .execute(`select \`value\` from \`${CHANGE_GENERATION_TABLE}\` where \`id\` = 1`)) as {
-    value: number;
+    .execute(`select value from ${CHANGE_GENERATION_TABLE} where id = 1`)) as {
+    value: number | string;
   }[];
   return Number(rows[0]?.value ?? 0);
 }

@@ -1,51 +1,44 @@
 /**
- * Backups: everything in the database as one versioned JSON document, and back.
+ * Backups: everything in the database as one versioned JSON document, and back, on SQLite and
+ * PostgreSQL alike.
  *
- * The export is table by table, row by row, in a fixed order, so the same data always gives the
- * same file (export → import → export is byte-identical). Secrets are left out: API tokens and
- * password hashes (users sign in again after a restore); so are tables derived from others (the
- * search index, rebuilt on import) and bookkeeping. Import fills an empty, migrated database in
- * one transaction: a crash half-way leaves the database as it was.
+ * The export is table by table, row by row, in a fixed order, with every value in one canonical
+ * form whatever the database (times as ISO 8601 UTC, dates as `YYYY-MM-DD`, JSON columns as JSON
+ * with sorted keys, booleans as booleans), so the same data always gives the same file: export →
+ * import → export is byte-identical, and so is an export of a copy on the other database
+ * (`ake db copy`). Secrets are left out: API tokens and password hashes (users sign in again
+ * after a restore); so are tables derived from others (the search index, rebuilt on import) and
+ * bookkeeping. Import fills an empty, migrated database in one transaction: a crash half-way
+ * leaves the database as it was.
  */
-import { type EntityManager } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
+import { type EntityManager, ReferenceKind } from '@mikro-orm/core';
 import { type Actor, requireAdmin } from '../../shared/actor.js';
+import { type Dialect, dialectOf, quoteIdentifier } from '../../shared/dialect.js';
 import { type Result, fail, ok } from '../../shared/errors.js';
 import { fieldError } from '../../shared/validation.js';
-import { sqliteMigrations } from '../../migrations/sqlite/index.js';
 import { SearchService } from '../search/search.service.js';
 
 export const BACKUP_FORMAT = 'ake-tietopankki-backup';
-export const BACKUP_VERSION = 1;
+/** 2: canonical values and a schema fingerprint (1 held SQLite's stored values). */
+export const BACKUP_VERSION = 2;
 
-/** Tables not in a backup: secrets, derived data and bookkeeping. */
-export const EXCLUDED_TABLES = new Set([
-  'api_token',
-  'change_generation',
-  'mikro_orm_migrations',
-  'sqlite_sequence',
-  'search_document',
-  'search_fts',
-  'search_fts_config',
-  'search_fts_content',
-  'search_fts_data',
-  'search_fts_docsize',
-  'search_fts_idx',
-  'search_meta',
-  'search_term',
-]);
+/** Entity tables not in a backup: secrets. (Tables without entities are never in one.) */
+export const EXCLUDED_TABLES = new Set(['api_token']);
 
 /** Columns left out (and left empty on import): secrets. */
 export const EXCLUDED_COLUMNS: Record<string, readonly string[]> = {
   user_account: ['password_hash'],
 };
 
-type Cell = string | number | null;
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Cell = Json;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
-  /** The migrations the data was taken at; a restore needs the same. */
-  migrations: string[];
+  /** The tables and columns the data was taken with; a restore needs the same. */
+  schema: string;
   tables: Record<string, { columns: string[]; rows: Cell[][] }>;
 }
 
@@ -54,32 +47,142 @@ export interface ImportOptions {
   onProgress?: (table: string, rowsDone: number, rowsTotal: number) => void | Promise<void>;
 }
 
-interface Executor {
-  execute<T>(sql: string, params?: unknown[], method?: 'all' | 'run'): Promise<T>;
+/** How a column's values are written in a backup. */
+type ColumnKind = 'datetime' | 'date' | 'json' | 'boolean' | 'number' | 'text';
+
+interface Column {
+  name: string;
+  kind: ColumnKind;
 }
 
-function executor(em: EntityManager): Executor {
-  const conn = em.getConnection();
-  return {
-    execute: <T>(sql: string, params: unknown[] = [], method: 'all' | 'run' = 'all') =>
-      conn.execute(sql, params, method, em.getTransactionContext()) as Promise<T>,
-  };
+interface Table {
+  name: string;
+  /** Every column but the secret ones, in the entity's order. */
+  columns: Column[];
+  /** The primary key columns: the row order. */
+  keys: string[];
+  /** True when the primary key is one generated integer (its sequence moves on after import). */
+  serial: boolean;
 }
 
-const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
-
-async function dataTables(db: Executor): Promise<string[]> {
-  const rows = await db.execute<{ name: string }[]>(
-    "select name from sqlite_master where type = 'table' order by name",
-  );
-  return rows.map((r) => r.name).filter((name) => !EXCLUDED_TABLES.has(name));
+/**
+ * The data tables (every entity's, pivot tables included, but not the secret ones), sorted by
+ * name, from the ORM's metadata: the same on both databases.
+ */
+function dataTables(em: EntityManager): Table[] {
+  const tables: Table[] = [];
+  for (const meta of Object.values(em.getMetadata().getAll())) {
+    if (meta.embeddable || meta.virtual || EXCLUDED_TABLES.has(meta.tableName)) continue;
+    const excluded = EXCLUDED_COLUMNS[meta.tableName] ?? [];
+    const columns: Column[] = [];
+    for (const prop of meta.props) {
+      if (!prop.fieldNames || prop.persist === false) continue;
+      if (
+        prop.kind === ReferenceKind.ONE_TO_MANY ||
+        prop.kind === ReferenceKind.MANY_TO_MANY ||
+        prop.kind === ReferenceKind.EMBEDDED
+      ) {
+        continue;
+      }
+      const kind = columnKind(prop.kind, String(prop.type), String(prop.runtimeType));
+      for (const name of prop.fieldNames) {
+        if (!excluded.includes(name)) columns.push({ name, kind });
+      }
+    }
+    const keys = meta.primaryKeys.flatMap((key) => meta.properties[key]?.fieldNames ?? [key]);
+    const key = meta.primaryKeys.length === 1 ? meta.properties[meta.primaryKeys[0]!] : undefined;
+    const serial = key?.kind === ReferenceKind.SCALAR && key.runtimeType === 'number';
+    tables.push({ name: meta.tableName, columns, keys, serial });
+  }
+  return tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function columnsOf(db: Executor, table: string): Promise<{ name: string; pk: number }[]> {
-  const columns = await db.execute<{ name: string; pk: number; cid: number }[]>(
-    `pragma table_info(${quote(table)})`,
-  );
-  return columns.sort((a, b) => a.cid - b.cid);
+function columnKind(reference: ReferenceKind, type: string, runtimeType: string): ColumnKind {
+  if (reference !== ReferenceKind.SCALAR) return 'number';
+  if (runtimeType === 'Date') return 'datetime';
+  if (/date ?type/i.test(type)) return 'date';
+  if (/json/i.test(type)) return 'json';
+  if (runtimeType === 'boolean') return 'boolean';
+  if (runtimeType === 'number') return 'number';
+  return 'text';
+}
+
+/** A fingerprint of the tables and columns, to refuse a backup of another schema. */
+export function schemaFingerprint(tables: readonly Table[]): string {
+  const text = tables
+    .map((t) => `${t.name}(${t.columns.map((c) => `${c.name}:${c.kind}`).join(',')})`)
+    .join('\n');
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** A stored value in its canonical backup form. */
+function toCell(value: unknown, kind: ColumnKind): Cell {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'datetime':
+      return storedTime(value).toISOString();
+    case 'date':
+      return value instanceof Date ? value.toISOString().slice(0, 10) : text(value);
+    case 'json':
+      return sortKeys((typeof value === 'string' ? JSON.parse(value) : value) as Json);
+    case 'boolean':
+      return value === true || value === 1 || value === '1' || value === 't';
+    case 'number':
+      return Number(value);
+    case 'text':
+      return text(value);
+  }
+}
+
+/**
+ * A stored time: milliseconds on SQLite, text such as `2019-03-11 08:00:00.123+00` from
+ * PostgreSQL (MikroORM keeps pg from parsing times), or a Date.
+ */
+function storedTime(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const stored = value as string | number;
+  if (typeof stored === 'number' || /^\d+$/.test(stored)) return new Date(Number(stored));
+  const text = stored.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new Error(`Unreadable stored time: ${text}`);
+  return date;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A canonical value as a statement parameter for the dialect. */
+function fromCell(cell: Cell, kind: ColumnKind, dialect: Dialect): unknown {
+  if (cell === null) return null;
+  switch (kind) {
+    case 'datetime':
+      return dialect === 'sqlite' ? new Date(text(cell)).getTime() : text(cell);
+    case 'json':
+      return JSON.stringify(cell);
+    case 'boolean':
+      return dialect === 'sqlite' ? (cell ? 1 : 0) : Boolean(cell);
+    default:
+      return cell;
+  }
+}
+
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys(value[key] ?? null)]),
+    );
+  }
+  return value;
+}
+
+function run<T>(em: EntityManager, sql: string, params: unknown[] = [], method = 'all') {
+  return em
+    .getConnection()
+    .execute(sql, params, method as 'all', em.getTransactionContext()) as Promise<T>;
 }
 
 /** Backups and restores of the whole database (admins). */
@@ -89,28 +192,25 @@ export class BackupService {
   /** Everything as a backup document. */
   async export(actor: Actor): Promise<Backup> {
     requireAdmin(actor);
-    const db = executor(this.em);
+    const dialect = dialectOf(this.em);
+    const q = (name: string) => quoteIdentifier(dialect, name);
+    const tables = dataTables(this.em);
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
-      migrations: sqliteMigrations.map((m) => m.name),
+      schema: schemaFingerprint(tables),
       tables: {},
     };
-    for (const table of await dataTables(db)) {
-      const all = await columnsOf(db, table);
-      const excluded = EXCLUDED_COLUMNS[table] ?? [];
-      const columns = all.map((c) => c.name).filter((c) => !excluded.includes(c));
-      const keys = all
-        .filter((c) => c.pk > 0)
-        .sort((a, b) => a.pk - b.pk)
-        .map((c) => c.name);
-      const order = (keys.length ? keys : columns).map(quote).join(', ');
-      const rows = await db.execute<Record<string, Cell>[]>(
-        `select ${columns.map(quote).join(', ')} from ${quote(table)} order by ${order}`,
+    for (const table of tables) {
+      const names = table.columns.map((c) => c.name);
+      const order = (table.keys.length ? table.keys : names).map(q).join(', ');
+      const rows = await run<Record<string, unknown>[]>(
+        this.em,
+        `select ${names.map(q).join(', ')} from ${q(table.name)} order by ${order}`,
       );
-      backup.tables[table] = {
-        columns,
-        rows: rows.map((row) => columns.map((c) => row[c] ?? null)),
+      backup.tables[table.name] = {
+        columns: names,
+        rows: rows.map((row) => table.columns.map((c) => toCell(row[c.name], c.kind))),
       };
     }
     return backup;
@@ -123,7 +223,7 @@ export class BackupService {
 
   /**
    * Restores a backup into this (migrated, empty) database in one transaction, then rebuilds
-   * the search index. Refuses a malformed document, another format or version, other migrations,
+   * the search index. Refuses a malformed document, another format or version, another schema,
    * unknown tables or columns, and a database that already has data, naming what is wrong.
    */
   async import(
@@ -142,58 +242,138 @@ export class BackupService {
         `Backup version ${String(backup.version)} is not supported (expected ${BACKUP_VERSION})`,
         'version',
       );
-    const migrations = sqliteMigrations.map((m) => m.name);
-    if (JSON.stringify(backup.migrations) !== JSON.stringify(migrations)) {
+    const tables = dataTables(this.em);
+    if (backup.schema !== schemaFingerprint(tables)) {
       return problem(
-        'The backup was taken at other migrations than this database has; migrate both to the same version',
-        'migrations',
+        'The backup was taken with other tables or columns than this database has; migrate both to the same version',
+        'schema',
       );
     }
     if (typeof backup.tables !== 'object' || backup.tables === null)
       return problem('No tables', 'tables');
 
-    const db = executor(this.em);
-    const known = new Set(await dataTables(db));
-    for (const [table, data] of Object.entries(backup.tables)) {
-      if (!known.has(table)) return problem(`Unknown table ${table}`, `tables.${table}`);
-      const columns = new Set((await columnsOf(db, table)).map((c) => c.name));
+    const known = new Map(tables.map((t) => [t.name, t]));
+    for (const [name, data] of Object.entries(backup.tables)) {
+      const table = known.get(name);
+      if (!table) return problem(`Unknown table ${name}`, `tables.${name}`);
       if (!Array.isArray(data?.columns) || !Array.isArray(data.rows))
-        return problem(`Malformed table ${table}`, `tables.${table}`);
-      const unknown = data.columns.find((c) => !columns.has(c));
-      if (unknown) return problem(`Unknown column ${table}.${unknown}`, `tables.${table}.columns`);
+        return problem(`Malformed table ${name}`, `tables.${name}`);
+      const unknown = data.columns.find((c) => !table.columns.some((col) => col.name === c));
+      if (unknown) return problem(`Unknown column ${name}.${unknown}`, `tables.${name}.columns`);
       const badRow = data.rows.findIndex(
         (row) => !Array.isArray(row) || row.length !== data.columns.length,
       );
       if (badRow >= 0)
         return problem(
-          `Row ${badRow} of ${table} does not have ${data.columns.length} values`,
-          `tables.${table}.rows.${badRow}`,
+          `Row ${badRow} of ${name} does not have ${data.columns.length} values`,
+          `tables.${name}.rows.${badRow}`,
         );
     }
-    for (const table of known) {
-      const [row] = await db.execute<{ n: number }[]>(`select count(*) as n from ${quote(table)}`);
+    const dialect = dialectOf(this.em);
+    const q = (name: string) => quoteIdentifier(dialect, name);
+    for (const table of tables) {
+      const [row] = await run<{ n: number | string }[]>(
+        this.em,
+        `select count(*) as n from ${q(table.name)}`,
+      );
       if (Number(row?.n) > 0)
         return problem(
-          `The database is not empty (${table} has rows): restore into a new database`,
+          `The database is not empty (${table.name} has rows): restore into a new database`,
           'database',
         );
     }
 
     let inserted = 0;
     await this.em.transactional(async (tx) => {
-      const t = executor(tx);
-      // Rows reference each other across tables: check the keys at commit, not row by row.
-      await t.execute('pragma defer_foreign_keys = on', [], 'run');
-      for (const [table, data] of Object.entries(backup.tables!)) {
-        const sql = `insert into ${quote(table)} (${data.columns.map(quote).join(', ')}) values (${data.columns.map(() => '?').join(', ')})`;
+      // Rows reference each other across tables: check the keys at commit, not row by row
+      // (PostgreSQL's foreign keys are created deferrable for this).
+      await run(
+        tx,
+        dialect === 'sqlite' ? 'pragma defer_foreign_keys = on' : 'set constraints all deferred',
+        [],
+        'run',
+      );
+      for (const [name, data] of Object.entries(backup.tables!)) {
+        const table = known.get(name)!;
+        const kinds = data.columns.map(
+          (c) => table.columns.find((col) => col.name === c)?.kind ?? 'text',
+        );
+        const sql = `insert into ${q(name)} (${data.columns.map(q).join(', ')}) values (${data.columns.map(() => '?').join(', ')})`;
         for (const row of data.rows) {
-          await t.execute(sql, row, 'run');
+          await run(
+            tx,
+            sql,
+            row.map((cell, i) => fromCell(cell, kinds[i]!, dialect)),
+            'run',
+          );
           inserted++;
         }
-        await options.onProgress?.(table, data.rows.length, data.rows.length);
+        await options.onProgress?.(name, data.rows.length, data.rows.length);
+      }
+      // PostgreSQL's id sequences do not see explicit ids: move them past the restored rows.
+      if (dialect === 'postgresql') {
+        for (const table of tables.filter((t) => t.serial)) {
+          const id = table.keys[0]!;
+          await run(
+            tx,
+            `select setval(pg_get_serial_sequence(?, ?), coalesce(max(${q(id)}), 0) + 1, false) from ${q(table.name)}`,
+            [table.name, id],
+          );
+        }
       }
       await new SearchService(tx).reindexAll(actor);
     });
     return ok({ rows: inserted });
   }
+}
+
+export interface CopyReport {
+  /** Rows per table in the source and, after the copy, in the target. */
+  tables: { name: string; source: number; target: number }[];
+  rows: number;
+  /** The target's export equals the source's, byte for byte. */
+  identical: boolean;
+}
+
+/**
+ * Copies one database into another, empty and migrated, that may run on the other platform
+ * (`ake db copy`, e.g. from SQLite to PostgreSQL): the source's backup is restored into the
+ * target in one transaction, then verified by counting every table on both sides and by
+ * exporting the target, which must give the source's export byte for byte. On any difference
+ * the result is an error that names the table (the target keeps the restored rows, to inspect).
+ */
+export async function copyDatabase(
+  actor: Actor,
+  source: EntityManager,
+  target: EntityManager,
+): Promise<Result<CopyReport>> {
+  const text = await new BackupService(source).exportText(actor);
+  const imported = await new BackupService(target).import(actor, JSON.parse(text));
+  if (!imported.ok) return imported;
+  const tables: CopyReport['tables'] = [];
+  for (const table of dataTables(source)) {
+    const count = async (em: EntityManager) => {
+      const q = quoteIdentifier(dialectOf(em), table.name);
+      const [row] = await run<{ n: number | string }[]>(em, `select count(*) as n from ${q}`);
+      return Number(row?.n ?? 0);
+    };
+    const counts = { name: table.name, source: await count(source), target: await count(target) };
+    tables.push(counts);
+    if (counts.source !== counts.target) {
+      return fail([
+        fieldError(
+          `tables.${table.name}`,
+          'INVALID',
+          `${table.name} has ${counts.source} rows in the source but ${counts.target} in the target`,
+        ),
+      ]);
+    }
+  }
+  const identical = (await new BackupService(target).exportText(actor)) === text;
+  if (!identical) {
+    return fail([
+      fieldError('backup', 'INVALID', "The target's export differs from the source's export"),
+    ]);
+  }
+  return ok({ tables, rows: imported.value.rows, identical });
 }

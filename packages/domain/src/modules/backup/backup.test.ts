@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, countRows, openTestDatabase } from '../../../test/database.js';
 import { systemActor } from '../../shared/actor.js';
 import { ForbiddenError } from '../../shared/errors.js';
-import { type Backup } from './backup.service.js';
+import { type Backup, copyDatabase } from './backup.service.js';
 
 const admin = systemActor('backup test');
 
@@ -37,13 +37,24 @@ describe('BackupService', () => {
 
   it('writes every table but secrets and derived data, in a stable order', () => {
     const backup = JSON.parse(text) as Backup;
-    expect(backup).toMatchObject({ format: 'ake-tietopankki-backup', version: 1 });
+    expect(backup).toMatchObject({ format: 'ake-tietopankki-backup', version: 2 });
+    expect(backup.schema).toMatch(/^[0-9a-f]{16}$/);
     expect(Object.keys(backup.tables)).toEqual(Object.keys(backup.tables).sort());
     expect(backup.tables).not.toHaveProperty('api_token');
     expect(backup.tables).not.toHaveProperty('search_document');
     expect(backup.tables.user_account!.columns).not.toContain('password_hash');
     expect(backup.tables.revision!.rows.length).toBeGreaterThan(10);
     expect(text).toContain('Kirjastoauto Kauno 🚌 – äöå ÄÖÅ');
+    // One canonical form whatever the database: ISO times, dates, JSON values, booleans.
+    const meeting = backup.tables.meeting!;
+    const startsAt = meeting.rows[0]![meeting.columns.indexOf('starts_at')];
+    expect(startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const organisation = backup.tables.organisation!;
+    expect(Array.isArray(organisation.rows[0]![organisation.columns.indexOf('aliases')])).toBe(
+      true,
+    );
+    const session = backup.tables.training_session!;
+    expect(typeof session.rows[0]![session.columns.indexOf('remote')]).toBe('boolean');
   });
 
   it('restores into an empty database, and exporting again gives the identical file', async () => {
@@ -72,7 +83,7 @@ describe('BackupService', () => {
         ['nonsense', 'backup'],
         [{ ...backup, format: 'other' }, 'format'],
         [{ ...backup, version: 99 }, 'version'],
-        [{ ...backup, migrations: [] }, 'migrations'],
+        [{ ...backup, schema: '0000000000000000' }, 'schema'],
         [
           { ...backup, tables: { ...backup.tables, villains: { columns: [], rows: [] } } },
           'tables.villains',
@@ -96,6 +107,43 @@ describe('BackupService', () => {
       );
     } finally {
       await empty.close();
+    }
+  });
+});
+
+describe('copyDatabase', () => {
+  it('copies a seeded SQLite database into the database of this run, verified by counts and export', async () => {
+    // The source is always SQLite (the installation being moved); the target is this run's
+    // database: PostgreSQL in the PostgreSQL pass of the suite, another SQLite file otherwise.
+    const previous = process.env.TEST_DATABASE_URL;
+    delete process.env.TEST_DATABASE_URL;
+    const source = await openTestDatabase({ seed: true }).finally(() => {
+      if (previous !== undefined) process.env.TEST_DATABASE_URL = previous;
+    });
+    const target = await openTestDatabase();
+    try {
+      expect(source.dialect).toBe('sqlite');
+      const report = await copyDatabase(admin, source.db.em.fork(), target.db.em.fork());
+      if (!report.ok) throw new Error(JSON.stringify(report.errors));
+      expect(report.value.identical).toBe(true);
+      expect(report.value.rows).toBeGreaterThan(100);
+      expect(report.value.tables.find((t) => t.name === 'meeting')).toMatchObject({
+        source: 2,
+        target: 2,
+      });
+      // The copy is a working database: ids go on after the copied ones, search finds.
+      const created = await target.services().tags.create(admin, { name: 'Kopioitu tietokanta' });
+      if (!created.ok) throw new Error(JSON.stringify(created.errors));
+      expect(created.value.id).toBeGreaterThan(
+        report.value.tables.find((t) => t.name === 'tag')!.source,
+      );
+      expect((await target.services().search.search('kyläily')).totalCount).toBeGreaterThan(0);
+      // A second copy into the same target is refused: it is no longer empty.
+      const again = await copyDatabase(admin, source.db.em.fork(), target.db.em.fork());
+      expect(!again.ok && again.errors[0]?.field).toBe('database');
+    } finally {
+      await source.close();
+      await target.close();
     }
   });
 });

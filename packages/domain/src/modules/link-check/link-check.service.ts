@@ -68,9 +68,9 @@ export function brokenLinkCondition(broken: boolean): FilterQuery<Resource> {
   return {
     [raw(
       (alias) =>
-        `${alias}.\`id\` ${broken ? 'in' : 'not in'} (select lc.\`resource_id\` from \`link_check\` lc ` +
-        `where lc.\`status\` = 'broken' and lc.\`id\` = (select max(m.\`id\`) from \`link_check\` m ` +
-        `where m.\`resource_id\` = lc.\`resource_id\`))`,
+        `${alias}.id ${broken ? 'in' : 'not in'} (select lc.resource_id from link_check lc ` +
+        `where lc.status = 'broken' and lc.id = (select max(m.id) from link_check m ` +
+        `where m.resource_id = lc.resource_id))`,
     )]: [],
   };
 }
@@ -93,9 +93,9 @@ export async function latestLinkChecks(
       {
         [raw(
           (alias) =>
-            `${alias}.\`id\` in (select ranked.\`id\` from (select \`id\`, row_number() over ` +
-            `(partition by \`resource_id\` order by \`id\` desc) as rn from \`link_check\` ` +
-            `where \`resource_id\` in (${ids.map(() => '?').join(', ')})) ranked where ranked.rn <= ?)`,
+            `${alias}.id in (select ranked.id from (select id, row_number() over ` +
+            `(partition by resource_id order by id desc) as rn from link_check ` +
+            `where resource_id in (${ids.map(() => '?').join(', ')})) ranked where ranked.rn <= ?)`,
           [...ids, size],
         )]: [],
       },

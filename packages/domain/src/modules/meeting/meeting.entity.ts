@@ -35,7 +35,7 @@ export const Meeting = defineEntity({
     /** The memo text the meeting was recorded from, kept for provenance. */
     sourceText: p.text().nullable().lazy(true, false),
     nextMeeting: () => p.manyToOne(Meeting).nullable(),
-    participants: () => p.oneToMany(MeetingParticipant).mappedBy('meeting'),
+    participants: () => p.oneToMany(MeetingParticipant).mappedBy('meeting').orderBy({ id: 'asc' }),
     agendaItems: () => p.oneToMany(AgendaItem).mappedBy('meeting').orderBy({ number: 'asc' }),
     ...curatedProperties(),
   },

@@ -26,8 +26,8 @@ export const MentoringProgramme = defineEntity({
     reportedLibraries: p.integer().nullable(),
     reportedBookmobiles: p.integer().nullable(),
     sourceMeeting: () => p.manyToOne(Meeting).nullable(),
-    visits: () => p.oneToMany(WorkVisit).mappedBy('programme'),
-    pairs: () => p.oneToMany(MentoringPair).mappedBy('programme'),
+    visits: () => p.oneToMany(WorkVisit).mappedBy('programme').orderBy({ id: 'asc' }),
+    pairs: () => p.oneToMany(MentoringPair).mappedBy('programme').orderBy({ id: 'asc' }),
     ...curatedProperties(),
   },
 });

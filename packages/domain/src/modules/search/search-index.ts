@@ -147,12 +147,25 @@ export interface SearchHit extends SearchKey {
 }
 
 export interface SearchResult {
+  /**
+   * How many records match (after filters). When {@link SearchResult.approximate}, the number of
+   * candidates that were ranked and counted instead: more records match than that.
+   */
   totalCount: number;
   hits: SearchHit[];
-  /** Counts over every match (after filters, before paging), largest first. */
+  /**
+   * Counts over every match (after filters, before paging), largest first; when approximate,
+   * over the candidates.
+   */
   facets: Facet[];
   /** "Did you mean" queries that do find something; only when nothing matched. */
   suggestions: string[];
+  /**
+   * True when the query matched more records than the index ranks exactly: ranking, facets and
+   * `totalCount` then cover a bounded set of candidates (title and tag matches first, then the
+   * newest), and paging ends after them. Absent or false: everything is exact.
+   */
+  approximate?: boolean;
 }
 
 /** The index: written in the caller's transaction, read by the search service. */

@@ -77,19 +77,35 @@ export async function addWords(
   language: Language,
   words: readonly string[],
 ): Promise<Lexicon> {
+  return addWordCounts(exec, language, new Map(words.map((word) => [word, 1])));
+}
+
+/**
+ * Counts many records' words into the vocabulary at once (`counts`: word → number of records
+ * that have it) in one statement, and returns the language's lexicon, already holding them.
+ */
+export async function addWordCounts(
+  exec: SqlExecutor,
+  language: Language,
+  counts: ReadonlyMap<string, number>,
+): Promise<Lexicon> {
   const lexicons = await loadLexicons(exec);
   const lexicon = lexicons[language];
-  const pairs = words.map((word) => [word, termKey(word, language)] as const);
-  if (pairs.length > 0) {
+  const rows = [...counts].map(([word, n]) => [word, termKey(word, language), n] as const);
+  if (rows.length > 0) {
     await exec.run(
-      `insert into search_term (language, word, term_key, doc_count)
-       select ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1 from json_each(?) where true
-       on conflict (language, word) do update set doc_count = doc_count + 1`,
-      [language, JSON.stringify(pairs)],
+      exec.dialect === 'postgresql'
+        ? `insert into search_term (language, word, term_key, doc_count)
+           select ?, e ->> 0, e ->> 1, (e ->> 2)::int from jsonb_array_elements(cast(? as jsonb)) e
+           on conflict (language, word) do update set doc_count = search_term.doc_count + excluded.doc_count`
+        : `insert into search_term (language, word, term_key, doc_count)
+           select ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(?) where true
+           on conflict (language, word) do update set doc_count = doc_count + excluded.doc_count`,
+      [language, JSON.stringify(rows)],
     );
   }
   let changed = false;
-  for (const [, key] of pairs) {
+  for (const [, key] of rows) {
     if (key.length >= MIN_VOCABULARY_WORD && !lexicon.has(key)) changed = true;
     lexicon.addKey(key);
   }
@@ -105,15 +121,35 @@ export async function addWords(
   return lexicon;
 }
 
-/** Takes a removed or replaced record's words out of the vocabulary counts. */
+/**
+ * Takes a removed or replaced record's words out of the vocabulary counts (`words` as stored:
+ * JSON text on SQLite, an array from PostgreSQL's jsonb).
+ */
 export async function removeWords(
   exec: SqlExecutor,
   language: string,
-  wordsJson: string,
+  words: string | readonly string[],
 ): Promise<void> {
+  const list = (typeof words === 'string' ? JSON.parse(words) : words) as string[];
+  await removeWordCounts(exec, language, new Map(list.map((word) => [word, 1])));
+}
+
+/** Takes many records' words out of the vocabulary counts at once (word → records). */
+export async function removeWordCounts(
+  exec: SqlExecutor,
+  language: string,
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (counts.size === 0) return;
   await exec.run(
-    'update search_term set doc_count = doc_count - 1 where language = ? and word in (select value from json_each(?))',
-    [language, wordsJson],
+    exec.dialect === 'postgresql'
+      ? `update search_term set doc_count = search_term.doc_count - x.n
+         from (select e ->> 0 as word, (e ->> 1)::int as n from jsonb_array_elements(cast(? as jsonb)) e) x
+         where search_term.language = ? and search_term.word = x.word`
+      : `update search_term set doc_count = search_term.doc_count - x.n
+         from (select json_extract(value, '$[0]') as word, json_extract(value, '$[1]') as n from json_each(?)) x
+         where search_term.language = ? and search_term.word = x.word`,
+    [JSON.stringify([...counts]), language],
   );
 }
 

@@ -30,7 +30,7 @@ import {
 } from '@mikro-orm/core';
 import { loadSearchDocuments } from './search-documents.js';
 import { type SearchIndex, type SearchKey, type SearchType } from './search-index.js';
-import { SqliteSearchIndex } from './sqlite-search-index.js';
+import { searchIndexFor } from './search-index-for.js';
 import { type SqlExecutor, chunks, placeholders, sqlExecutor } from './sql-executor.js';
 
 /** Entities that are search documents themselves. */
@@ -110,7 +110,7 @@ function idOf(entity: { id?: unknown }): number | null {
 export async function indexRecords(
   exec: SqlExecutor,
   keys: readonly SearchKey[],
-  index: SearchIndex = new SqliteSearchIndex(exec),
+  index: SearchIndex = searchIndexFor(exec),
 ): Promise<void> {
   if (keys.length === 0) return;
   const { documents, removed } = await loadSearchDocuments(exec, keys);
@@ -222,7 +222,7 @@ export class SearchIndexSubscriber implements EventSubscriber {
     const changes = this.pending.get(uow);
     if (!changes) return;
     this.pending.delete(uow);
-    const index = new SqliteSearchIndex(exec);
+    const index = searchIndexFor(exec);
     if (changes.removed.length > 0) await index.remove(changes.removed);
     for (const organisation of changes.organisations) {
       const id = idOf(organisation);

@@ -1,6 +1,7 @@
 /**
  * The relevance set of @ake/search (test/relevance: 62 records, 57 queries) run against the
- * real SQLite index through {@link SqliteSearchIndex}: the same migrations, the same analysis,
+ * real index of the test database (SQLite FTS5, or PostgreSQL's tsvector when the suite runs on
+ * PostgreSQL) through {@link searchIndexFor}: the same migrations, the same analysis,
  * the same query path as the search service. The fixture files are read from the search
  * package's sources (a test-only dependency, not a package export).
  */
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase } from '../../../test/database.js';
 import { type Language } from '../../shared/validation.js';
 import { type SearchDocument, type SearchType } from './search-index.js';
-import { SqliteSearchIndex } from './sqlite-search-index.js';
+import { searchIndexFor } from './search-index-for.js';
 import { sqlExecutor } from './sql-executor.js';
 
 interface FixtureDocument {
@@ -33,7 +34,7 @@ const TYPES: Record<string, SearchType> = {
 };
 const TOP = 5;
 
-describe('relevance of the SQLite index over the @ake/search fixture corpus', () => {
+describe('relevance of the search index over the @ake/search fixture corpus', () => {
   let t: TestDatabase;
   let corpus: FixtureDocument[];
   let queries: RelevanceQuery[];
@@ -64,16 +65,14 @@ describe('relevance of the SQLite index over the @ake/search fixture corpus', ()
         updatedAt: new Date(0),
       };
     });
-    await t.db.em
-      .fork()
-      .transactional((tx) => new SqliteSearchIndex(sqlExecutor(tx)).upsert(documents));
+    await t.db.em.fork().transactional((tx) => searchIndexFor(sqlExecutor(tx)).upsert(documents));
   });
   afterAll(() => t.close());
 
   it('reaches recall@5 ≥ 0.95, reports MRR and never returns excluded records', async () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(queries.length).toBeGreaterThanOrEqual(40);
-    const index = new SqliteSearchIndex(sqlExecutor(t.db.em.fork()));
+    const index = searchIndexFor(sqlExecutor(t.db.em.fork()));
     let recall = 0;
     let reciprocal = 0;
     const misses: string[] = [];
@@ -94,9 +93,10 @@ describe('relevance of the SQLite index over the @ake/search fixture corpus', ()
     recall /= queries.length;
     reciprocal /= queries.length;
     console.log(
-      `relevance (sqlite): recall@5=${recall.toFixed(3)} MRR=${reciprocal.toFixed(3)} queries=${queries.length}`,
+      `relevance (${t.dialect}): recall@5=${recall.toFixed(3)} MRR=${reciprocal.toFixed(3)} queries=${queries.length}`,
     );
-    if (misses.length > 0) console.log(`relevance (sqlite) misses:\n  ${misses.join('\n  ')}`);
+    if (misses.length > 0)
+      console.log(`relevance (${t.dialect}) misses:\n  ${misses.join('\n  ')}`);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 });

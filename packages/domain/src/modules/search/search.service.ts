@@ -17,7 +17,7 @@ import {
   type SearchType,
 } from './search-index.js';
 import { indexRecords } from './search-subscriber.js';
-import { SqliteSearchIndex } from './sqlite-search-index.js';
+import { searchIndexFor } from './search-index-for.js';
 import { type SqlExecutor, chunks, sqlExecutor } from './sql-executor.js';
 
 export const SEARCH_DEFAULT_PAGE_SIZE = 20;
@@ -48,12 +48,18 @@ export interface SearchEdge {
 }
 
 export interface SearchConnection {
+  /** Matches on all pages; when `approximate`, the candidates ranked (more records match). */
   totalCount: number;
   edges: SearchEdge[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   facets: Facet[];
   /** "Did you mean" queries, only when nothing matched. */
   suggestions: string[];
+  /**
+   * True when the query matched too many records to rank exactly: ranking, facets and
+   * `totalCount` cover a bounded set of candidates, and paging ends after them.
+   */
+  approximate: boolean;
 }
 
 export interface ReindexReport {
@@ -111,8 +117,7 @@ function cleanFilter(filter: SearchFilter | null | undefined): SearchFilter {
 export class SearchService {
   constructor(
     private readonly em: EntityManager,
-    private readonly indexFor: (exec: SqlExecutor) => SearchIndex = (exec) =>
-      new SqliteSearchIndex(exec),
+    private readonly indexFor: (exec: SqlExecutor) => SearchIndex = searchIndexFor,
   ) {}
 
   /**
@@ -147,6 +152,7 @@ export class SearchService {
       },
       facets: result.facets,
       suggestions: result.suggestions,
+      approximate: result.approximate === true,
     };
   }
 

@@ -4,6 +4,7 @@
  * records commit or roll back together.
  */
 import { type EntityManager, type Transaction } from '@mikro-orm/core';
+import { type Dialect, dialectOf } from '../../shared/dialect.js';
 
 export interface SqlExecutor {
   /** Rows of a query. */
@@ -12,6 +13,8 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Identifies the database (the connection), for caches shared by every unit of work. */
   readonly database: object;
+  /** Which SQL to speak. */
+  readonly dialect: Dialect;
 }
 
 /**
@@ -23,6 +26,7 @@ export function sqlExecutor(em: EntityManager, transaction?: Transaction<object>
   const ctx: unknown = transaction ?? em.getTransactionContext();
   return {
     database: connection,
+    dialect: dialectOf(em),
     async all<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       return (await connection.execute(sql, [...params], 'all', ctx)) as T[];
     },

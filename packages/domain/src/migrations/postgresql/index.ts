@@ -1,0 +1,19 @@
+/**
+ * The PostgreSQL migrations, in order. Listed explicitly for the same reason as the SQLite ones
+ * (../sqlite/index.ts). `pnpm --filter @ake/domain migration:create postgresql` writes a new file
+ * here; add it to this list (a test fails when a migration file is missing from it). A change to
+ * the entities needs a migration for both platforms.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261202000000 } from './Migration20261202000000_initial.js';
+import { Migration20261202000100 } from './Migration20261202000100_search.js';
+import { Migration20261202000200 } from './Migration20261202000200_change_generation.js';
+
+export const postgresqlMigrations: MigrationObject[] = [
+  // initial: every entity's table, generated from the entities.
+  { name: 'Migration20261202000000_initial', class: Migration20261202000000 },
+  // search: documents with a weighted tsvector, vocabulary with trigrams (hand-written).
+  { name: 'Migration20261202000100_search', class: Migration20261202000100 },
+  // change_generation: the counter and its statement-level triggers (hand-written).
+  { name: 'Migration20261202000200_change_generation', class: Migration20261202000200 },
+];

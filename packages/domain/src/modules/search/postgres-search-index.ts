@@ -1,0 +1,310 @@
+/**
+ * The search index on PostgreSQL (tables from the PostgreSQL migration `…_search`): the same
+ * analyser output as on SQLite, so both databases match the same documents for the same query.
+ *
+ * - every record's fields are analysed in TypeScript by `@ake/search` (`toIndexText`) and stored
+ *   in one `tsvector` column, `document`, weighted title A, tags B, body C
+ *   (`to_tsvector('simple', …)`: the stored terms are already stems and keys, so PostgreSQL must
+ *   not stem them again), with a GIN index;
+ * - a query is parsed and compiled by `@ake/search` and rendered as a tsquery in which every term
+ *   is quoted (`renderTsQuery`), bound as a parameter; prefixes are `:*`, phrases `<->`, `tag:`
+ *   terms weight B;
+ * - ranking is `ts_rank` with the weights 1.0 / 0.67 / 0.33 (the 3 : 2 : 1 of SQLite's bm25)
+ *   and length normalisation 1, then the most recently updated record;
+ * - titles and snippets are highlighted in TypeScript from the stored text (`Highlighter`), as on
+ *   SQLite. `ts_headline` would only mark exact surface forms: it cannot see that "koulutuksia"
+ *   is a match for the key `koulutus`, which the shared highlighter does;
+ * - "did you mean" takes its candidates from the vocabulary through `pg_trgm` (trigram index on
+ *   `search_term.word`) and ranks them with the same edit distance as SQLite.
+ *
+ * Every statement runs through the {@link SqlExecutor} it was given, i.e. in the transaction of
+ * the write being indexed.
+ */
+import {
+  type Language,
+  type Lexicon,
+  type MatchPlan,
+  type ParsedQuery,
+  compileQuery,
+  createQueryAnalyser,
+  parseQuery,
+  renderTsQuery,
+  toIndexText,
+} from '@ake/search';
+import { Highlighter, queryTerms } from './highlight.js';
+import {
+  SEARCH_TYPES,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchKey,
+  type SearchRequest,
+  type SearchResult,
+  type SearchType,
+} from './search-index.js';
+import {
+  addWordCounts,
+  clearVocabulary,
+  loadLexicons,
+  removeWordCounts,
+  vocabulary,
+  vocabularyWords,
+} from './search-lexicon.js';
+import {
+  type FacetRow,
+  type Where,
+  SNIPPET_SOURCE_LIMIT,
+  didYouMean,
+  filterSql,
+  tagsText,
+  toFacets,
+} from './search-common.js';
+import { type SqlExecutor, chunks, placeholders } from './sql-executor.js';
+import { LANGUAGES } from '../../shared/validation.js';
+
+/** ts_rank weights in PostgreSQL's order {D, C, B, A}: body C, tags B, title A (3 : 2 : 1). */
+const RANK_WEIGHTS = '{0.1, 0.33, 0.67, 1.0}';
+/** Records per multi-row statement (15 parameters each; PostgreSQL allows 65,535). */
+const ROWS_PER_STATEMENT = 200;
+/** Candidates read from the trigram index per misspelt word. */
+const TRIGRAM_CANDIDATES = 200;
+
+const DOCUMENT_SQL = `setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')`;
+
+interface DisplayRow {
+  id: number;
+  type: SearchType;
+  entity_id: number;
+  language: Language;
+  title: string;
+  snippet_text: string;
+}
+
+export class PostgresSearchIndex implements SearchIndex {
+  constructor(private readonly exec: SqlExecutor) {}
+
+  async upsert(batch: readonly SearchDocument[]): Promise<void> {
+    // One row per record (the last version wins): a multi-row upsert may touch a row only once.
+    const documents = [...new Map(batch.map((doc) => [`${doc.type}:${doc.id}`, doc])).values()];
+    if (documents.length === 0) return;
+    // A few statements per batch rather than per record (every statement is a round trip to
+    // the server): the old rows' words out of the vocabulary, the new ones in, each language in
+    // one statement, then the rows in multi-row upserts. As on SQLite, every record is analysed
+    // with a lexicon that already knows the words of the whole batch.
+    const removed = new Map<string, Map<string, number>>();
+    for (const chunk of chunks(documents, ROWS_PER_STATEMENT)) {
+      const old = await this.exec.all<{ language: string; words: string[] }>(
+        `select language, words from search_document where (type, entity_id) in (${chunk.map(() => '(?, ?)').join(', ')})`,
+        chunk.flatMap((doc) => [doc.type, doc.id]),
+      );
+      for (const row of old) countWords(removed, row.language, row.words);
+    }
+    for (const [language, counts] of removed) await removeWordCounts(this.exec, language, counts);
+    const prepared = documents.map((doc) => ({
+      doc,
+      words: vocabularyWords(`${doc.title} ${tagsText(doc.tags)} ${doc.body}`),
+    }));
+    const added = new Map<string, Map<string, number>>();
+    for (const { doc, words } of prepared) countWords(added, doc.language, words);
+    const lexicons: Partial<Record<string, Lexicon>> = {};
+    for (const [language, counts] of added) {
+      lexicons[language] = await addWordCounts(this.exec, language as Language, counts);
+    }
+    for (const chunk of chunks(prepared, ROWS_PER_STATEMENT)) {
+      const params = chunk.flatMap(({ doc, words }) => {
+        const options = { language: doc.language, lexicon: lexicons[doc.language] };
+        return [
+          doc.type,
+          doc.id,
+          doc.language,
+          doc.title,
+          JSON.stringify(doc.tags),
+          doc.body.slice(0, SNIPPET_SOURCE_LIMIT),
+          doc.organisationId,
+          doc.organisationName,
+          doc.year,
+          JSON.stringify(words),
+          doc.createdAt.getTime(),
+          doc.updatedAt.getTime(),
+          toIndexText(doc.title, options),
+          toIndexText(tagsText(doc.tags), options),
+          toIndexText(doc.body, options),
+        ];
+      });
+      const row = `(?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?, ?, ${DOCUMENT_SQL})`;
+      await this.exec.run(
+        `insert into search_document (type, entity_id, language, title, tags, snippet_text, organisation_id, organisation_name, year, words, created_at, updated_at, document)
+         values ${chunk.map(() => row).join(', ')}
+         on conflict (type, entity_id) do update set language = excluded.language, title = excluded.title,
+           tags = excluded.tags, snippet_text = excluded.snippet_text, organisation_id = excluded.organisation_id,
+           organisation_name = excluded.organisation_name, year = excluded.year, words = excluded.words,
+           created_at = excluded.created_at, updated_at = excluded.updated_at, document = excluded.document`,
+        params,
+      );
+    }
+  }
+
+  async remove(keys: readonly SearchKey[]): Promise<void> {
+    const removed = new Map<string, Map<string, number>>();
+    for (const chunk of chunks(keys, ROWS_PER_STATEMENT)) {
+      const rows = await this.exec.all<{ language: string; words: string[] }>(
+        `delete from search_document where (type, entity_id) in (${chunk.map(() => '(?, ?)').join(', ')}) returning language, words`,
+        chunk.flatMap((key) => [key.type, key.id]),
+      );
+      for (const row of rows) countWords(removed, row.language, row.words);
+    }
+    for (const [language, counts] of removed) await removeWordCounts(this.exec, language, counts);
+  }
+
+  async renameOrganisation(organisationId: number, name: string): Promise<void> {
+    await this.exec.run(
+      'update search_document set organisation_name = ? where organisation_id = ?',
+      [name, organisationId],
+    );
+  }
+
+  async clear(): Promise<void> {
+    await this.exec.run('delete from search_document');
+    await clearVocabulary(this.exec);
+  }
+
+  async count(): Promise<number> {
+    const rows = await this.exec.all<{ n: string }>('select count(*) as n from search_document');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The tsquery `search` matches a query with, or null (for benchmarks and diagnostics). */
+  async compileMatch(query: string): Promise<string | null> {
+    const plan = await this.plan(parseQuery(query));
+    return plan === null ? null : renderTsQuery(plan);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const empty: SearchResult = { totalCount: 0, hits: [], facets: [], suggestions: [] };
+    const parsed = parseQuery(request.query);
+    const where = filterSql('postgresql', parsed, request.filter);
+    if (where === null) return empty;
+    const lexicons = await loadLexicons(this.exec);
+    const plan = await this.plan(parsed);
+    if (plan === null && parsed.types.length === 0) return empty;
+    const match =
+      plan === null
+        ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
+        : {
+            sql: `ts_rank('${RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
+            params: [renderTsQuery(plan)] as unknown[],
+          };
+    const closed = [
+      ...SEARCH_TYPES.map((value) => ['type', value] as const),
+      ...LANGUAGES.map((value) => ['language', value] as const),
+    ];
+    const closedCounts = closed
+      .map(([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`)
+      .join(', ');
+    const closedRows = closed
+      .map(([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`)
+      .join('\n       ');
+    // One statement: the matches with their rank once, then the total, the five facets and the
+    // page's ids from that set (as on SQLite).
+    const rows = await this.exec.all<FacetRow>(
+      `with m as materialized (
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, ${match.sql} and ${where.sql}
+       ),
+       c as (select count(*) as total, ${closedCounts} from m)
+       select 'total' as field, null::text as value, null::text as label, total as n from c
+       ${closedRows}
+       union all select 'year', year::text, null, count(*) from m where year is not null group by year
+       union all select 'organisation', organisation_id::text, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
+       union all select 'tag', t.value, null, count(*) from m, jsonb_array_elements_text(m.tags) t group by t.value
+       union all select * from (
+         select 'page', id::text, updated_at::text, rank::float8 from m order by rank desc, updated_at desc, id desc limit ? offset ?
+       ) p`,
+      [...match.params, ...where.params, request.limit, request.offset],
+    );
+    const facets = rows.filter((row) => row.field !== 'page');
+    const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
+    if (totalCount === 0) {
+      const suggestions = await didYouMean(request.query, parsed, {
+        countMatches: (query) => this.countMatches(query, where),
+        candidates: (word) => this.similarWords(word),
+      });
+      return { ...empty, suggestions };
+    }
+    // The page, sorted again (a union need not keep its order): rank, newest, highest id.
+    const page = rows
+      .filter((row) => row.field === 'page')
+      .sort(
+        (a, b) =>
+          Number(b.n) - Number(a.n) ||
+          Number(b.label) - Number(a.label) ||
+          Number(b.value) - Number(a.value),
+      );
+    const ids = page.map((row) => Number(row.value));
+    const display = new Map<number, DisplayRow>();
+    if (ids.length > 0) {
+      const found = await this.exec.all<DisplayRow>(
+        `select id, type, entity_id, language, title, snippet_text from search_document where id in (${placeholders(ids.length)})`,
+        ids,
+      );
+      for (const row of found) display.set(Number(row.id), row);
+    }
+    const highlighter = new Highlighter(queryTerms(plan), lexicons);
+    const hits: SearchHit[] = page.flatMap((row) => {
+      const doc = display.get(Number(row.value));
+      if (!doc) return [];
+      return [
+        {
+          type: doc.type,
+          id: Number(doc.entity_id),
+          title: doc.title,
+          titleHighlighted: highlighter.highlight(doc.title, doc.language),
+          snippet: highlighter.snippet(doc.snippet_text, doc.language),
+          score: Number(row.n),
+        },
+      ];
+    });
+    return { totalCount, hits, facets: toFacets(facets), suggestions: [] };
+  }
+
+  private async plan(parsed: ParsedQuery): Promise<MatchPlan | null> {
+    const lexicons = await loadLexicons(this.exec);
+    return compileQuery(parsed, createQueryAnalyser({ lexicons }), { tagsAsText: true });
+  }
+
+  /** Number of matches of a query under the same filters. */
+  private async countMatches(query: string, where: Where): Promise<number> {
+    const plan = await this.plan(parseQuery(query));
+    if (plan === null) return 0;
+    const rows = await this.exec.all<{ n: string }>(
+      `select count(*) as n from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql}`,
+      [renderTsQuery(plan), ...where.params],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Vocabulary words that look like `word` (trigram similarity over the GIN index), or, for
+   * words too short to share trigrams, the words of about its length.
+   */
+  private async similarWords(word: string): Promise<string[]> {
+    const rows = await this.exec.all<{ word: string }>(
+      `select word from search_term where doc_count > 0 and word % ? group by word
+       order by max(similarity(word, ?)) desc limit ${TRIGRAM_CANDIDATES}`,
+      [word, word],
+    );
+    if (rows.length > 0) return rows.map((row) => row.word);
+    const length = [...word].length;
+    return vocabulary(this.exec, Math.max(1, length - 2), length + 2);
+  }
+}
+
+/** Adds one record's words to per-language counts of records per word. */
+function countWords(
+  counts: Map<string, Map<string, number>>,
+  language: string,
+  words: readonly string[],
+): void {
+  let byWord = counts.get(language);
+  if (!byWord) counts.set(language, (byWord = new Map<string, number>()));
+  for (const word of words) byWord.set(word, (byWord.get(word) ?? 0) + 1);
+}

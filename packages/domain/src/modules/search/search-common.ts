@@ -1,0 +1,158 @@
+/**
+ * What the SQLite and PostgreSQL search indexes share beyond the analyser: filters, facet rows,
+ * and the "did you mean" procedure. Each index supplies only its SQL.
+ */
+import { type ParsedQuery, suggest } from '@ake/search';
+import {
+  FACET_FIELDS,
+  type Facet,
+  type FacetField,
+  type SearchFilter,
+  type SearchType,
+  searchTypeOf,
+} from './search-index.js';
+import { placeholders } from './sql-executor.js';
+import { type Dialect } from '../../shared/dialect.js';
+
+/** Longest text kept for snippets. */
+export const SNIPPET_SOURCE_LIMIT = 10_000;
+/** Query words looked at for suggestions. */
+const MAX_SUGGESTION_WORDS = 8;
+const MAX_SUGGESTIONS = 3;
+
+/** Tags of a record as one text: tags separated like sentences, so phrases do not run across. */
+export function tagsText(tags: readonly string[]): string {
+  return tags.join(' . ');
+}
+
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/** A row of a search statement: the total, a facet value, or a page entry (n = its rank). */
+export interface FacetRow {
+  field: FacetField | 'total' | 'page';
+  value: string | number | null;
+  label: string | number | null;
+  n: number | string;
+}
+
+/**
+ * The SQL conditions of the filters and the `type:` operators (on `d`, the documents table), or
+ * null when they exclude everything (an unknown `type:`, or `type:` and the filter disjoint).
+ */
+export function filterSql(
+  dialect: Dialect,
+  parsed: ParsedQuery,
+  filter: SearchFilter = {},
+): Where | null {
+  const conditions: string[] = ['1 = 1'];
+  const params: unknown[] = [];
+  const within = (column: string, values: readonly unknown[]): void => {
+    conditions.push(`${column} in (${placeholders(values.length)})`);
+    params.push(...values);
+  };
+  let types: SearchType[] | null = null;
+  if (parsed.types.length > 0) {
+    const typed = parsed.types.map(searchTypeOf);
+    if (typed.some((t) => t === null)) return null;
+    types = typed as SearchType[];
+  }
+  if (filter.types?.length) {
+    const filtered = filter.types.map(searchTypeOf).filter((t): t is SearchType => t !== null);
+    types = types === null ? filtered : types.filter((t) => filtered.includes(t));
+    if (types.length === 0) return null;
+  }
+  if (types) within('d.type', [...new Set(types)]);
+  if (filter.languages?.length) within('d.language', [...filter.languages]);
+  if (filter.years?.length) within('d.year', [...filter.years]);
+  if (filter.organisationIds?.length) within('d.organisation_id', [...filter.organisationIds]);
+  if (filter.tags?.length) {
+    const tags = placeholders(filter.tags.length);
+    conditions.push(
+      dialect === 'postgresql'
+        ? `exists (select 1 from jsonb_array_elements_text(d.tags) t where t in (${tags}))`
+        : `exists (select 1 from json_each(d.tags) t where t.value in (${tags}))`,
+    );
+    params.push(...filter.tags.map((tag) => tag.trim()));
+  }
+  return { sql: conditions.join(' and '), params };
+}
+
+/** Facet rows as facets: every field, values with a count, largest first. */
+export function toFacets(rows: readonly FacetRow[]): Facet[] {
+  return FACET_FIELDS.map((field) => ({
+    field,
+    values: rows
+      .filter((row) => row.field === field && row.value !== null && Number(row.n) > 0)
+      .map((row) => ({
+        value: String(row.value),
+        ...(row.label ? { label: String(row.label) } : {}),
+        count: Number(row.n),
+      }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fi')),
+  }));
+}
+
+export interface SuggestionSource {
+  /** Matches of a query under the search's filters. */
+  countMatches(query: string): Promise<number>;
+  /** Vocabulary words that may be what a misspelt word meant. */
+  candidates(word: string): Promise<string[]>;
+}
+
+/**
+ * "Did you mean": each query word that finds nothing on its own is replaced by its closest
+ * vocabulary words (bounded Damerau–Levenshtein over folded forms, `suggest` of @ake/search);
+ * only rewritten queries that do find something are offered.
+ */
+export async function didYouMean(
+  query: string,
+  parsed: ParsedQuery,
+  source: SuggestionSource,
+): Promise<string[]> {
+  const words = [
+    ...new Set(
+      parsed.include
+        .flatMap((clause) => (clause.kind === 'or' ? clause.items : [clause]))
+        .flatMap((term) => term.text.split(/\s+/))
+        .map((word) => word.replace(/[^\p{L}\p{N}-]/gu, '').toLowerCase())
+        .filter((word) => word.length >= 2),
+    ),
+  ].slice(0, MAX_SUGGESTION_WORDS);
+  if (words.length === 0) return [];
+  const replacements = new Map<string, string[]>();
+  for (const word of words) {
+    if ((await source.countMatches(word)) > 0) continue;
+    const candidates = suggest(word, await source.candidates(word), {
+      limit: MAX_SUGGESTIONS,
+    }).map((s) => s.word);
+    if (candidates.length > 0) replacements.set(word, candidates);
+  }
+  if (replacements.size === 0) return [];
+  const base = query.slice(0, 2_000);
+  const result: string[] = [];
+  for (let i = 0; i < MAX_SUGGESTIONS; i += 1) {
+    let rewritten = base;
+    let changed = false;
+    for (const [word, candidates] of replacements) {
+      const candidate = candidates[Math.min(i, candidates.length - 1)];
+      if (!candidate) continue;
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`,
+        'giu',
+      );
+      const next = rewritten.replace(pattern, candidate);
+      if (next !== rewritten) changed = true;
+      rewritten = next;
+    }
+    if (!changed || result.includes(rewritten)) continue;
+    if ((await source.countMatches(rewritten)) > 0) result.push(rewritten);
+  }
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

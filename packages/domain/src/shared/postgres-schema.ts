@@ -1,0 +1,48 @@
+/**
+ * Throwaway PostgreSQL schemas, for tests, benchmarks and the migration generator: each run
+ * gets a schema of its own in a shared database (`test` on the development machines) and drops
+ * it afterwards, so runs never see each other's rows.
+ */
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+export interface ThrowawaySchema {
+  name: string;
+  /** `baseUrl` with `?schema=<name>`, for `DATABASE_URL` or `openDatabase`. */
+  url: string;
+  /** Drops the schema and everything in it. */
+  drop(): Promise<void>;
+}
+
+/** Runs statements on a short-lived connection to `url` (outside any schema). */
+async function runOnServer(url: string, statements: readonly string[]): Promise<void> {
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    for (const sql of statements) await orm.em.getConnection().execute(sql);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Creates an empty schema `<prefix>_<random>` in the database of `baseUrl`. */
+export async function createThrowawaySchema(
+  baseUrl: string,
+  prefix = 'ake_test',
+): Promise<ThrowawaySchema> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await runOnServer(baseUrl, [`create schema "${name}"`]);
+  const url = new URL(baseUrl);
+  url.searchParams.set('schema', name);
+  return {
+    name,
+    url: url.toString(),
+    drop: () => runOnServer(baseUrl, [`drop schema if exists "${name}" cascade`]),
+  };
+}
