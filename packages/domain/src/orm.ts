@@ -83,6 +83,8 @@ export {
   BACKUP_VERSION,
   type Backup,
   BackupService,
+  type CopyReport,
+  copyDatabase,
   EXCLUDED_COLUMNS,
   EXCLUDED_TABLES,
 } from './modules/backup/backup.service.js';

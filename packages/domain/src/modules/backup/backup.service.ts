@@ -12,7 +12,7 @@
  * leaves the database as it was.
  */
 import { createHash } from 'node:crypto';
-import { type EntityManager, ReferenceKind } from '@mikro-orm/core';
+import { type EntityManager, IsolationLevel, ReferenceKind } from '@mikro-orm/core';
 import { type Actor, requireAdmin } from '../../shared/actor.js';
 import { type Dialect, dialectOf, quoteIdentifier } from '../../shared/dialect.js';
 import { type Result, fail, ok } from '../../shared/errors.js';
@@ -337,34 +337,40 @@ export interface CopyReport {
 
 /**
  * Copies one database into another, empty and migrated, that may run on the other platform
- * (`ake db copy`, e.g. from SQLite to PostgreSQL): the source's backup is restored into the
- * target in one transaction, then verified by counting every table on both sides and by
- * exporting the target, which must give the source's export byte for byte. On any difference
- * the result is an error that names the table (the target keeps the restored rows, to inspect).
+ * (`ake db copy`, e.g. from SQLite to PostgreSQL). The source is read in one transaction (one
+ * consistent snapshot, even while it is in use: later writes are not copied); that backup is
+ * restored into the target in one transaction, then verified: every table's row count in the
+ * target must equal the snapshot's, and the target's export must equal the snapshot's byte for
+ * byte. A difference is an error that names the table (the target keeps the restored rows, to
+ * inspect).
  */
 export async function copyDatabase(
   actor: Actor,
   source: EntityManager,
   target: EntityManager,
 ): Promise<Result<CopyReport>> {
-  const text = await new BackupService(source).exportText(actor);
-  const imported = await new BackupService(target).import(actor, JSON.parse(text));
+  const text = await source.transactional(
+    (tx) => new BackupService(tx).exportText(actor),
+    dialectOf(source) === 'postgresql' ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : {},
+  );
+  const backup = JSON.parse(text) as Backup;
+  const imported = await new BackupService(target).import(actor, backup);
   if (!imported.ok) return imported;
   const tables: CopyReport['tables'] = [];
-  for (const table of dataTables(source)) {
-    const count = async (em: EntityManager) => {
-      const q = quoteIdentifier(dialectOf(em), table.name);
-      const [row] = await run<{ n: number | string }[]>(em, `select count(*) as n from ${q}`);
-      return Number(row?.n ?? 0);
-    };
-    const counts = { name: table.name, source: await count(source), target: await count(target) };
+  const q = (name: string) => quoteIdentifier(dialectOf(target), name);
+  for (const [name, data] of Object.entries(backup.tables)) {
+    const [row] = await run<{ n: number | string }[]>(
+      target,
+      `select count(*) as n from ${q(name)}`,
+    );
+    const counts = { name, source: data.rows.length, target: Number(row?.n ?? 0) };
     tables.push(counts);
     if (counts.source !== counts.target) {
       return fail([
         fieldError(
-          `tables.${table.name}`,
+          `tables.${name}`,
           'INVALID',
-          `${table.name} has ${counts.source} rows in the source but ${counts.target} in the target`,
+          `${name} has ${counts.source} rows in the source but ${counts.target} in the target`,
         ),
       ]);
     }
