@@ -8,7 +8,7 @@
  *
  * Why not `mikro-orm migration:create`: its CLI needs ts-morph and a database that is already
  * migrated; this builds a throwaway database (a temporary SQLite file, or a throwaway PostgreSQL
- * schema) from the committed migrations first, so the diff is always against what migrations
+ * database) from the committed migrations first, so the diff is always against what migrations
  * produce, never against someone's hand-edited file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { createOrmConfig } from '../src/mikro-orm.config.js';
-import { createThrowawaySchema } from '../src/shared/postgres-schema.js';
+import { createThrowawayDatabase } from '../src/shared/postgres-schema.js';
 
 const platform = process.argv[2] ?? 'sqlite';
 if (platform !== 'sqlite' && platform !== 'postgresql') {
@@ -26,7 +26,8 @@ if (platform !== 'sqlite' && platform !== 'postgresql') {
 let cleanup: () => Promise<void>;
 let databaseUrl: string;
 if (platform === 'postgresql') {
-  const throwaway = await createThrowawaySchema(
+  // A database of its own: MikroORM's diff reads every schema of the database it connects to.
+  const throwaway = await createThrowawayDatabase(
     process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     'ake_migration',
   );
@@ -54,7 +55,10 @@ try {
       );
     } else {
       console.log(
-        'A new table needs its change-generation triggers too (changeGenerationTriggersSql).',
+        "Review it first: MikroORM's diff does not know the hand-written parts (the search and\n" +
+          'change-generation tables, deferrable foreign keys, foreign-key indexes) and proposes to drop\n' +
+          're-create them. Keep only the statements of your change; a new table needs its\n' +
+          'change-generation trigger (changeGenerationTriggersSql) and indexes on its foreign keys.',
       );
     }
   }

@@ -102,6 +102,40 @@ describe('the database', () => {
     expect(await readChangeGeneration(t.db.em.fork())).toBeGreaterThan(before);
   });
 
+  it('indexes every foreign key column', async () => {
+    const conn = t.db.em.getConnection();
+    const missing =
+      t.dialect === 'sqlite'
+        ? []
+        : ((await conn.execute(
+            `select c.conrelid::regclass::text || '.' || a.attname as name
+             from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+             where c.contype = 'f' and c.connamespace = current_schema()::regnamespace
+             and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])`,
+          )) as { name: string }[]);
+    if (t.dialect === 'sqlite') {
+      for (const table of await tableNames(t)) {
+        const keys = (await conn.execute(`pragma foreign_key_list(\`${table}\`)`)) as {
+          from: string;
+        }[];
+        const indexes = (await conn.execute(`pragma index_list(\`${table}\`)`)) as {
+          name: string;
+        }[];
+        const leading = new Set<string>();
+        for (const index of indexes) {
+          const [first] = (await conn.execute(`pragma index_info(\`${index.name}\`)`)) as {
+            name: string;
+          }[];
+          if (first) leading.add(first.name);
+        }
+        for (const key of keys) {
+          if (!leading.has(key.from)) missing.push({ name: `${table}.${key.from}` });
+        }
+      }
+    }
+    expect(missing.map((m) => m.name)).toEqual([]);
+  });
+
   it('lists every migration file in the migrations index', () => {
     for (const [platform, list] of [
       ['sqlite', sqliteMigrations],

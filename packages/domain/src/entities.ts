@@ -2,6 +2,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { Venue } from './shared/venue.entity.js';
 import { BestPractice } from './modules/best-practice/best-practice.entity.js';
+import { AccessibilityFeedback } from './modules/feedback/feedback.entity.js';
 import { DevelopmentIdea } from './modules/development-idea/development-idea.entity.js';
 import {
   ActionItem,
@@ -55,4 +56,5 @@ export const entities: EntitySchema[] = [
   BestPractice,
   DevelopmentIdea,
   Revision,
+  AccessibilityFeedback,
 ];

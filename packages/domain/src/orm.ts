@@ -105,6 +105,8 @@ export {
   MemoImportService,
 } from './modules/memo-import/memo-import.service.js';
 export { LinkCheck } from './modules/link-check/link-check.entity.js';
+export { AccessibilityFeedback } from './modules/feedback/feedback.entity.js';
+export { FeedbackService } from './modules/feedback/feedback.service.js';
 export {
   DEFAULT_LINK_CHECKER_OPTIONS,
   LinkChecker,

@@ -7,6 +7,7 @@ import { BackupService } from './modules/backup/backup.service.js';
 import { BookmarkService } from './modules/bookmarks/bookmark.service.js';
 import { BestPracticeService } from './modules/best-practice/best-practice.service.js';
 import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
+import { FeedbackService } from './modules/feedback/feedback.service.js';
 import { LinkCheckService } from './modules/link-check/link-check.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
 import { MemoImportService } from './modules/memo-import/memo-import.service.js';
@@ -39,6 +40,7 @@ export interface Services {
   revisions: RevisionService;
   search: SearchService;
   links: LinkCheckService;
+  feedback: FeedbackService;
 }
 
 /** Every service, sharing one EntityManager (and so one identity map and transaction). */
@@ -61,5 +63,6 @@ export function createServices(em: EntityManager): Services {
     revisions: new RevisionService(em),
     search: new SearchService(em),
     links: new LinkCheckService(em),
+    feedback: new FeedbackService(em),
   };
 }

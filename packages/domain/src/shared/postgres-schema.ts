@@ -46,3 +46,22 @@ export async function createThrowawaySchema(
     drop: () => runOnServer(baseUrl, [`drop schema if exists "${name}" cascade`]),
   };
 }
+
+/**
+ * Creates an empty database `<prefix>_<random>` on the server of `baseUrl` (for the migration
+ * generator, whose schema diff reads every schema of a database).
+ */
+export async function createThrowawayDatabase(
+  baseUrl: string,
+  prefix = 'ake_scratch',
+): Promise<ThrowawaySchema> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await runOnServer(baseUrl, [`create database "${name}"`]);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: () => runOnServer(baseUrl, [`drop database if exists "${name}"`]),
+  };
+}

@@ -8,6 +8,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261202000000 } from './Migration20261202000000_initial.js';
 import { Migration20261202000100 } from './Migration20261202000100_search.js';
 import { Migration20261202000200 } from './Migration20261202000200_change_generation.js';
+import { Migration20261202000300 } from './Migration20261202000300_foreign_key_indexes.js';
+import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   // initial: every entity's table, generated from the entities.
@@ -16,4 +18,8 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202000100_search', class: Migration20261202000100 },
   // change_generation: the counter and its statement-level triggers (hand-written).
   { name: 'Migration20261202000200_change_generation', class: Migration20261202000200 },
+  // foreign_key_indexes: an index on every foreign key column (hand-written).
+  { name: 'Migration20261202000300_foreign_key_indexes', class: Migration20261202000300 },
+  // accessibility_feedback: the accessibility statement's feedback (hand-written).
+  { name: 'Migration20261203000000_accessibility_feedback', class: Migration20261203000000 },
 ];

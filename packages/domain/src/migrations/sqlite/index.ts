@@ -12,6 +12,7 @@ import { Migration20261129120000 } from './Migration20261129120000_password.js';
 import { Migration20261129130000 } from './Migration20261129130000_change_generation.js';
 import { Migration20261130000000 } from './Migration20261130000000_search_facets.js';
 import { Migration20261201000000 } from './Migration20261201000000_link_check.js';
+import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
@@ -27,4 +28,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130000000_search_facets', class: Migration20261130000000 },
   // link_check: the history of link checks of resources (hand-written).
   { name: 'Migration20261201000000_link_check', class: Migration20261201000000 },
+  // accessibility_feedback: the accessibility statement's feedback (hand-written).
+  { name: 'Migration20261203000000_accessibility_feedback', class: Migration20261203000000 },
 ];
