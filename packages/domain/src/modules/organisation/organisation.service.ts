@@ -152,7 +152,10 @@ export class OrganisationService {
   async list(filter: OrganisationFilter = {}, page: Page = {}): Promise<[Organisation[], number]> {
     const where: FilterQuery<Organisation> = {};
     if (filter.kind) where.kind = filter.kind;
-    if (filter.nameContains) where.name = { $like: containsPattern(filter.nameContains) };
+    // On the normalised name: case-insensitive for every letter (ä, Ö) and alike on both databases.
+    if (filter.nameContains) {
+      where.normalisedName = { $like: containsPattern(normaliseName(filter.nameContains)) };
+    }
     if (filter.networkId) {
       const members = await this.membersOn(filter.networkId, filter.on ?? helsinkiDate(new Date()));
       where.id = { $in: members.map((m) => m.id) };

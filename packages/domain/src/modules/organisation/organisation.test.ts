@@ -49,6 +49,14 @@ describe('OrganisationService', () => {
     expect(ids[0]).toBeTypeOf('number');
   });
 
+  it('lists by a part of the name in any case, Finnish letters included, on both databases', async () => {
+    const [found, total] = await t.services().organisations.list({ nameContains: 'KÄRSÄMÄEN' });
+    expect(total).toBeGreaterThan(0);
+    expect(found.every((o) => o.name.includes('Kärsämäen'))).toBe(true);
+    const [none] = await t.services().organisations.list({ nameContains: '100%_' });
+    expect(none).toEqual([]);
+  });
+
   it('refuses a second organisation under a known name or alias', async () => {
     const result = await t
       .services()

@@ -59,7 +59,10 @@ export class PersonService {
   ): Promise<[Person[], number]> {
     const where: FilterQuery<Person> = {};
     if (filter.organisationId) where.organisation = filter.organisationId;
-    if (filter.nameContains) where.name = { $like: containsPattern(filter.nameContains) };
+    // On the normalised name: case-insensitive for every letter (ä, Ö) and alike on both databases.
+    if (filter.nameContains) {
+      where.normalisedName = { $like: containsPattern(normaliseName(filter.nameContains)) };
+    }
     return this.em.findAndCount(Person, where, {
       orderBy: { name: 'asc', id: 'asc' },
       ...pageWindow(page),
