@@ -1,12 +1,19 @@
 /**
- * A real API for tests: a fresh SQLite file built by the migrations and seeded, served over
- * HTTP on 127.0.0.1 (a free port), with a curator's and an admin's bearer tokens.
+ * A real API for tests: a scratch database (a fresh SQLite file, or a throwaway PostgreSQL
+ * schema when `TEST_DATABASE_URL` names PostgreSQL) built by the migrations and seeded, served
+ * over HTTP on 127.0.0.1 (a free port), with a curator's and an admin's bearer tokens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { systemActor } from '@ake/domain';
-import { type Database, createServices, migrate, openDatabase, seed } from '@ake/domain/orm';
+import {
+  type Database,
+  type Dialect,
+  type ScratchDatabase,
+  createScratchDatabase,
+  createServices,
+  migrate,
+  openDatabase,
+  seed,
+} from '@ake/domain/orm';
 import { startServer } from '../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -18,8 +25,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   db: Database;
-  /** The SQLite file, for a second connection (as another process would open it). */
+  /** The scratch database's URL, for a second connection (as another process would open it). */
   databaseUrl: string;
+  /** Which database the scratch database is in. */
+  dialect: Dialect;
   /** What the server logged as unexpected errors. */
   logs: string[];
   /** SQL statements run, when started with `countStatements`. */
@@ -47,40 +56,62 @@ async function tokenFor(db: Database, role: 'curator' | 'admin'): Promise<string
     .token;
 }
 
+/** Runs `work`, and deletes the scratch database if it fails (no schema or file left behind). */
+async function orDispose<T>(scratch: ScratchDatabase, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await scratch.dispose();
+    throw error;
+  }
+}
+
 /** Starts a seeded API on 127.0.0.1. */
 export async function startTestApi(
   options: { production?: boolean; introspection?: boolean; countStatements?: boolean } = {},
 ): Promise<TestApi> {
-  const dir = mkdtempSync(join(tmpdir(), 'ake-api-'));
+  const scratch = await createScratchDatabase('api');
   const statements: string[] = [];
-  const db = await openDatabase({
-    databaseUrl: join(dir, 'api.sqlite'),
-    ...(options.countStatements
-      ? {
-          logger: (message: string) => {
-            if (message.includes('[query]')) statements.push(message);
-          },
-        }
-      : {}),
-  });
-  await migrate(db);
-  await seed(db.em.fork());
-  const curatorToken = await tokenFor(db, 'curator');
-  const adminToken = await tokenFor(db, 'admin');
   const logs: string[] = [];
-  const server = await startServer({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    production: options.production ?? false,
-    introspection: options.introspection,
-    log: (message, error) =>
-      logs.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+  const db = await orDispose(scratch, () =>
+    openDatabase({
+      databaseUrl: scratch.url,
+      ...(options.countStatements
+        ? {
+            logger: (message: string) => {
+              if (message.includes('[query]')) statements.push(message);
+            },
+          }
+        : {}),
+    }),
+  );
+  const { server, curatorToken, adminToken } = await orDispose(scratch, async () => {
+    try {
+      await migrate(db);
+      await seed(db.em.fork());
+      return {
+        curatorToken: await tokenFor(db, 'curator'),
+        adminToken: await tokenFor(db, 'admin'),
+        server: await startServer({
+          db,
+          host: '127.0.0.1',
+          port: 0,
+          production: options.production ?? false,
+          introspection: options.introspection,
+          log: (message, error) =>
+            logs.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        }),
+      };
+    } catch (error) {
+      await db.close(true);
+      throw error;
+    }
   });
   return {
     url: server.url,
     db,
-    databaseUrl: join(dir, 'api.sqlite'),
+    databaseUrl: scratch.url,
+    dialect: scratch.dialect,
     logs,
     statements,
     curatorToken,
@@ -100,7 +131,7 @@ export async function startTestApi(
     async close() {
       await server.stop();
       await db.close(true);
-      rmSync(dir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }

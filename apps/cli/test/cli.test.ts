@@ -1,16 +1,34 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Meeting, createServices, openDatabase } from '@ake/domain/orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Meeting,
+  type ScratchDatabase,
+  createScratchDatabase,
+  createServices,
+  openDatabase,
+  scratchDialect,
+} from '@ake/domain/orm';
 
 const run = promisify(execFile);
 const main = new URL('../dist/main.js', import.meta.url).pathname;
+/** Files the commands read and write (memos, backups); the databases are scratch databases. */
 const dir = mkdtempSync(join(tmpdir(), 'ake-cli-'));
-const databaseUrl = `file:${join(dir, 'ake.sqlite')}`;
+/** SQLite files, or throwaway PostgreSQL schemas when `TEST_DATABASE_URL` names PostgreSQL. */
+const dialect = scratchDialect();
+const scratches: ScratchDatabase[] = [];
+let databaseUrl = '';
+
+/** A new, empty scratch database of this run, deleted after the tests. */
+async function scratchDatabase(label: string): Promise<string> {
+  const scratch = await createScratchDatabase(label);
+  scratches.push(scratch);
+  return scratch.url;
+}
 
 /** Runs the built `ake` command in its own process, as a user would. */
 async function ake(...args: string[]) {
@@ -19,8 +37,28 @@ async function ake(...args: string[]) {
   });
 }
 
+/** Rows in a table, counted with SQL both databases read. */
+async function countRows(url: string, table: string): Promise<number> {
+  const db = await openDatabase({ databaseUrl: url });
+  try {
+    // PostgreSQL counts in bigint, which arrives as a string.
+    const rows: unknown = await db.em
+      .getConnection()
+      .execute(`select count(*) as n from "${table}"`);
+    return Number((rows as { n: number | string }[])[0]?.n);
+  } finally {
+    await db.close(true);
+  }
+}
+
 describe('the ake command', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    databaseUrl = await scratchDatabase('cli');
+  });
+  afterAll(async () => {
+    await Promise.all(scratches.map((s) => s.dispose()));
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('refuses to seed before the database is migrated', async () => {
     await expect(ake('db', 'seed')).rejects.toMatchObject({
@@ -155,7 +193,7 @@ describe('the ake command', () => {
     const first = join(dir, 'backup-1.json');
     const second = join(dir, 'backup-2.json');
     await ake('export', '--out', first);
-    const restored = `file:${join(dir, 'restored.sqlite')}`;
+    const restored = await scratchDatabase('cli_restored');
     const env = { ...process.env, DATABASE_URL: restored };
     await run(process.execPath, [main, 'db', 'migrate'], { env });
     expect(
@@ -173,8 +211,8 @@ describe('the ake command', () => {
 
   it('leaves the database as before when a restore is killed half-way (kill -9)', async () => {
     const backup = join(dir, 'backup-1.json');
-    const target = join(dir, 'killed.sqlite');
-    const env = { ...process.env, DATABASE_URL: `file:${target}` };
+    const target = await scratchDatabase('cli_killed');
+    const env = { ...process.env, DATABASE_URL: target };
     await run(process.execPath, [main, 'db', 'migrate'], { env });
     const child = spawn(
       process.execPath,
@@ -191,21 +229,22 @@ describe('the ake command', () => {
     });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
-    const db = await openDatabase({ databaseUrl: `file:${target}` });
-    try {
-      for (const table of ['organisation', 'person', 'meeting', 'resource', 'revision']) {
-        const [row] = await db.em
-          .getConnection()
-          .execute<{ n: number }[]>(`select count(*) as n from \`${table}\``);
-        expect(Number(row?.n), table).toBe(0);
-      }
-    } finally {
-      await db.close(true);
+    for (const table of ['organisation', 'person', 'meeting', 'resource', 'revision']) {
+      expect(await countRows(target, table), table).toBe(0);
     }
   });
 
-  it('takes a consistent SQLite copy with db backup', async () => {
+  it('takes a consistent SQLite copy with db backup, and names pg_dump on PostgreSQL', async () => {
     const out = join(dir, 'copy.sqlite');
+    if (dialect === 'postgresql') {
+      // A file copy is SQLite's; on PostgreSQL the command refuses and names the tool to use.
+      await expect(ake('db', 'backup', '--out', out)).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/PostgreSQL: use pg_dump/) as unknown,
+      });
+      expect(existsSync(out)).toBe(false);
+      return;
+    }
     expect((await ake('db', 'backup', '--out', out)).stdout).toContain(out);
     const db = await openDatabase({ databaseUrl: `file:${out}` });
     try {
@@ -219,7 +258,7 @@ describe('the ake command', () => {
     const file = join(dir, 'bookmarks.html');
     await ake('bookmarks', 'export', '--out', file);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE NETSCAPE-Bookmark-file-1>/);
-    const target = `file:${join(dir, 'bookmarks.sqlite')}`;
+    const target = await scratchDatabase('cli_bookmarks');
     const env = { ...process.env, DATABASE_URL: target };
     await run(process.execPath, [main, 'db', 'migrate'], { env });
     expect(

@@ -1,18 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '@ake/domain';
-import { LinkCheck, createServices, openDatabase } from '@ake/domain/orm';
+import {
+  LinkCheck,
+  type ScratchDatabase,
+  createScratchDatabase,
+  createServices,
+  openDatabase,
+} from '@ake/domain/orm';
 
 const run = promisify(execFile);
 const main = new URL('../dist/main.js', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'ake-cli-links-'));
-const databaseUrl = `file:${join(dir, 'ake.sqlite')}`;
+/** A SQLite file, or a throwaway PostgreSQL schema when `TEST_DATABASE_URL` names PostgreSQL. */
+let scratch: ScratchDatabase | undefined;
+let databaseUrl = '';
 
 async function ake(...args: string[]) {
   return run(process.execPath, [main, ...args], {
@@ -26,6 +30,8 @@ describe('ake links check', () => {
   const peers: string[] = [];
 
   beforeAll(async () => {
+    scratch = await createScratchDatabase('cli_links');
+    databaseUrl = scratch.url;
     // A server of the test's own on 127.0.0.1: the only place these links point at.
     server = createServer((req, res) => {
       peers.push(req.socket.remoteAddress ?? '');
@@ -56,7 +62,7 @@ describe('ake links check', () => {
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
+    await scratch?.dispose();
   });
 
   it('checks every link, records the results and prints a summary, exiting 0 with a broken link', async () => {

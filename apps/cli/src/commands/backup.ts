@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Command } from 'commander';
 import { systemActor } from '@ake/domain';
-import { createServices, findProjectRoot } from '@ake/domain/orm';
+import { createServices, findProjectRoot, parseDatabaseUrl } from '@ake/domain/orm';
 import { withDatabase } from './db.js';
 
 /** `ake export`, `ake import backup`, `ake db backup`: data that can't be lost. */
@@ -54,17 +54,28 @@ export function registerBackupCommands(program: Command, log: (line: string) => 
   dbCommand
     ?.command('backup')
     .description(
-      'Copy the SQLite database to a file while the server runs (VACUUM INTO: consistent)',
+      'Copy the SQLite database to a file while the server runs (VACUUM INTO: consistent); ' +
+        'SQLite only: back PostgreSQL up with pg_dump',
     )
     .option('--out <file>', 'the file to write (default data/backups/ake-<time>.sqlite)')
-    .action((options: { out?: string }) =>
-      withDatabase(async (db) => {
+    .action(async (options: { out?: string }) => {
+      // A file copy is a SQLite mechanism: PostgreSQL has its own tool, which knows its server.
+      const target = parseDatabaseUrl(process.env.DATABASE_URL);
+      if (target.driver === 'postgresql') {
+        throw new Error(
+          '`ake db backup` copies a SQLite database file, and DATABASE_URL names PostgreSQL: ' +
+            `use pg_dump instead (pg_dump --format=custom${
+              target.schema ? ` --schema=${target.schema}` : ''
+            } …), or \`pnpm ake export\` for a JSON backup of the data.`,
+        );
+      }
+      await withDatabase(async (db) => {
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const out = resolve(options.out ?? `${findProjectRoot()}/data/backups/ake-${stamp}.sqlite`);
         mkdirSync(dirname(out), { recursive: true });
         // VACUUM INTO takes a consistent snapshot even while other connections write.
         await db.em.getConnection().execute(`vacuum into '${out.replace(/'/g, "''")}'`, [], 'run');
         log(`Wrote ${out}.`);
-      }),
-    );
+      });
+    });
 }
