@@ -71,16 +71,18 @@ describe('the database', () => {
       const actual =
         t.dialect === 'sqlite'
           ? (
-              (await conn.execute(`pragma table_info(\`${table}\`)`)) as {
-                name: string;
-                notnull: number;
-              }[]
+              await conn.execute<
+                {
+                  name: string;
+                  notnull: number;
+                }[]
+              >(`pragma table_info(\`${table}\`)`)
             ).map((c) => [c.name, c.notnull === 0])
           : (
-              (await conn.execute(
+              await conn.execute<{ name: string; nullable: string }[]>(
                 'select column_name as name, is_nullable as nullable from information_schema.columns where table_schema = current_schema() and table_name = ?',
                 [table],
-              )) as { name: string; nullable: string }[]
+              )
             ).map((c) => [c.name, c.nullable === 'YES']);
       expect(Object.fromEntries(actual), `columns of ${table}`).toEqual(
         Object.fromEntries(columns),
@@ -107,25 +109,31 @@ describe('the database', () => {
     const missing =
       t.dialect === 'sqlite'
         ? []
-        : ((await conn.execute(
+        : await conn.execute<{ name: string }[]>(
             `select c.conrelid::regclass::text || '.' || a.attname as name
              from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
              where c.contype = 'f' and c.connamespace = current_schema()::regnamespace
              and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])`,
-          )) as { name: string }[]);
+          );
     if (t.dialect === 'sqlite') {
       for (const table of await tableNames(t)) {
-        const keys = (await conn.execute(`pragma foreign_key_list(\`${table}\`)`)) as {
-          from: string;
-        }[];
-        const indexes = (await conn.execute(`pragma index_list(\`${table}\`)`)) as {
-          name: string;
-        }[];
+        const keys = await conn.execute<
+          {
+            from: string;
+          }[]
+        >(`pragma foreign_key_list(\`${table}\`)`);
+        const indexes = await conn.execute<
+          {
+            name: string;
+          }[]
+        >(`pragma index_list(\`${table}\`)`);
         const leading = new Set<string>();
         for (const index of indexes) {
-          const [first] = (await conn.execute(`pragma index_info(\`${index.name}\`)`)) as {
-            name: string;
-          }[];
+          const [first] = await conn.execute<
+            {
+              name: string;
+            }[]
+          >(`pragma index_info(\`${index.name}\`)`);
           if (first) leading.add(first.name);
         }
         for (const key of keys) {
@@ -152,17 +160,19 @@ describe('the database', () => {
   it('configures each connection: SQLite pragmas, or the PostgreSQL schema', async () => {
     const conn = t.db.em.getConnection();
     if (t.dialect === 'sqlite') {
-      const [journal] = (await conn.execute('pragma journal_mode')) as { journal_mode: string }[];
-      const [fk] = (await conn.execute('pragma foreign_keys')) as { foreign_keys: number }[];
-      const [busy] = (await conn.execute('pragma busy_timeout')) as { timeout: number }[];
+      const [journal] = await conn.execute<{ journal_mode: string }[]>('pragma journal_mode');
+      const [fk] = await conn.execute<{ foreign_keys: number }[]>('pragma foreign_keys');
+      const [busy] = await conn.execute<{ timeout: number }[]>('pragma busy_timeout');
       expect(journal?.journal_mode).toBe('wal');
       expect(fk?.foreign_keys).toBe(1);
       expect(busy?.timeout).toBe(BUSY_TIMEOUT_MS);
     } else {
       const schema = new URL(t.url).searchParams.get('schema');
-      const [row] = (await conn.execute('select current_schema() as schema')) as {
-        schema: string;
-      }[];
+      const [row] = await conn.execute<
+        {
+          schema: string;
+        }[]
+      >('select current_schema() as schema');
       expect(row?.schema).toBe(schema);
       expect(t.db.config.get('pool')?.max).toBe(postgresPoolSize());
     }
@@ -183,12 +193,12 @@ async function tableNames(t: TestDatabase): Promise<string[]> {
   const conn = t.db.em.getConnection();
   const rows =
     t.dialect === 'sqlite'
-      ? ((await conn.execute(
+      ? await conn.execute<{ name: string }[]>(
           "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
-        )) as { name: string }[])
-      : ((await conn.execute(
+        )
+      : await conn.execute<{ name: string }[]>(
           "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
-        )) as { name: string }[]);
+        );
   return rows.map((row) => row.name);
 }
 
@@ -202,16 +212,16 @@ async function changeGenerationTriggers(t: TestDatabase): Promise<Map<string, st
   const add = (table: string, event: string) =>
     result.set(table, [...(result.get(table) ?? []), event]);
   if (t.dialect === 'sqlite') {
-    const rows = (await conn.execute(
+    const rows = await conn.execute<{ name: string; tbl_name: string }[]>(
       "select name, tbl_name from sqlite_master where type = 'trigger' and name like '%_change_generation_%'",
-    )) as { name: string; tbl_name: string }[];
+    );
     for (const row of rows) add(row.tbl_name, row.name.split('_').at(-1) ?? '');
   } else {
-    const rows = (await conn.execute(
+    const rows = await conn.execute<{ table_name: string; events: string; level: string }[]>(
       `select c.relname as table_name, pg_get_triggerdef(tr.oid) as events, case when tr.tgtype & 1 = 1 then 'row' else 'statement' end as level
        from pg_trigger tr join pg_class c on c.oid = tr.tgrelid join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = current_schema() and tr.tgname like '%_change_generation' and not tr.tgisinternal`,
-    )) as { table_name: string; events: string; level: string }[];
+    );
     for (const row of rows) {
       const all = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'].every((e) => row.events.includes(e));
       add(row.table_name, all && row.level === 'statement' ? 'statement' : row.events);

@@ -1,12 +1,14 @@
 /** Opening the database and bringing its schema up to date, for the CLI, the API and tests. */
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { type AbstractSqlDriver } from '@mikro-orm/knex';
 import { type OrmConfigOptions, createOrmConfig } from './mikro-orm.config.js';
 
-export type Database = MikroORM;
+/** The ORM over either SQL driver: `em.getConnection().execute<T>()` stays typed. */
+export type Database = MikroORM<AbstractSqlDriver>;
 
 /** Opens the configured database (it is created when missing). */
 export async function openDatabase(options: OrmConfigOptions = {}): Promise<Database> {
-  return MikroORM.init(createOrmConfig(options));
+  return MikroORM.init<AbstractSqlDriver>(createOrmConfig(options) as Options<AbstractSqlDriver>);
 }
 
 /**

@@ -52,9 +52,11 @@ export async function actorWithRole(db: Database, role: 'curator' | 'admin'): Pr
 
 /** Rows in a table, straight from SQL, to check what a failed write left behind. */
 export async function countRows(db: Database, table: string): Promise<number> {
-  const rows = (await db.em.getConnection().execute(`select count(*) as n from ${table}`)) as {
-    n: number | string;
-  }[];
+  const rows = await db.em.getConnection().execute<
+    {
+      n: number | string;
+    }[]
+  >(`select count(*) as n from ${table}`);
   return Number(rows[0]?.n ?? 0);
 }
 

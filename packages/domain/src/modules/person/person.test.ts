@@ -64,9 +64,9 @@ describe('PersonService.anonymise', () => {
   });
 
   it('is harmless to repeat', async () => {
-    const [row] = (await t.db.em
+    const [row] = await t.db.em
       .getConnection()
-      .execute("select id from person where name like 'Poistettu henkilö%'")) as { id: number }[];
+      .execute<{ id: number }[]>("select id from person where name like 'Poistettu henkilö%'");
     const again = await t.services().people.anonymise(admin, row!.id);
     expect(again.ok).toBe(true);
     expect((await t.services().revisions.history('Person', row!.id)).length).toBe(1);

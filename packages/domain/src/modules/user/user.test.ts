@@ -33,10 +33,9 @@ describe('API tokens', () => {
     });
     const stored = await t.db.em.fork().findOneOrFail(ApiToken, { user: user.value.id });
     expect(stored.tokenHash).toBe(hashToken(token));
-    const [row] = (await t.db.em.getConnection().execute('select * from api_token')) as Record<
-      string,
-      unknown
-    >[];
+    const [row] = await t.db.em
+      .getConnection()
+      .execute<Record<string, unknown>[]>('select * from api_token');
     expect(JSON.stringify(row)).not.toContain(token);
   });
 
