@@ -111,8 +111,15 @@ export async function createApp(
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  // For load balancers: 200 while this process can reach the database, else 503.
+  app.get('/health', async (_req, res) => {
+    try {
+      await options.db.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch (error) {
+      log('health check: the database is unreachable', error);
+      res.status(503).json({ status: 'unavailable' });
+    }
   });
 
   app.get('/calendar.ics', async (req, res) => {
