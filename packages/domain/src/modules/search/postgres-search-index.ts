@@ -52,8 +52,10 @@ import {
 } from './search-lexicon.js';
 import {
   type FacetRow,
+  type SearchIndexOptions,
   type Where,
   SNIPPET_SOURCE_LIMIT,
+  candidateLimitOf,
   didYouMean,
   filterSql,
   tagsText,
@@ -71,6 +73,38 @@ const TRIGRAM_CANDIDATES = 200;
 
 const DOCUMENT_SQL = `setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')`;
 
+/** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
+interface Candidate {
+  id: number;
+  tier: 0 | 1;
+}
+
+// Type and language have a closed set of values: counted in one pass with filters.
+const CLOSED_FACETS = [
+  ...SEARCH_TYPES.map((value) => ['type', value] as const),
+  ...LANGUAGES.map((value) => ['language', value] as const),
+];
+
+/**
+ * The end of both search statements: from `m` (one row per match or candidate, after the
+ * filters, with `rank`), the total, the five facets and one page (`limit ? offset ?`).
+ */
+function countsAndPage(rankOrder: 'rank desc' | 'rank asc'): string {
+  return `c as (select count(*) as total, ${CLOSED_FACETS.map(
+    ([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`,
+  ).join(', ')} from m)
+       select 'total' as field, null::text as value, null::text as label, total as n from c
+       ${CLOSED_FACETS.map(
+         ([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`,
+       ).join('\n       ')}
+       union all select 'year', year::text, null, count(*) from m where year is not null group by year
+       union all select 'organisation', organisation_id::text, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
+       union all select 'tag', t.value, null, count(*) from m, jsonb_array_elements_text(m.tags) t group by t.value
+       union all select * from (
+         select 'page', id::text, updated_at::text, rank::float8 from m order by ${rankOrder}, updated_at desc, id desc limit ? offset ?
+       ) p`;
+}
+
 interface DisplayRow {
   id: number;
   type: SearchType;
@@ -81,7 +115,14 @@ interface DisplayRow {
 }
 
 export class PostgresSearchIndex implements SearchIndex {
-  constructor(private readonly exec: SqlExecutor) {}
+  private readonly candidateLimit: number;
+
+  constructor(
+    private readonly exec: SqlExecutor,
+    options: SearchIndexOptions = {},
+  ) {
+    this.candidateLimit = candidateLimitOf(options);
+  }
 
   async upsert(batch: readonly SearchDocument[]): Promise<void> {
     // One row per record (the last version wins): a multi-row upsert may touch a row only once.
@@ -179,63 +220,49 @@ export class PostgresSearchIndex implements SearchIndex {
     return plan === null ? null : renderTsQuery(plan);
   }
 
+  /**
+   * Runs a query, exactly as on SQLite: up to `candidateLimit` matches after the filters it
+   * ranks every match (`ts_rank`) with exact total and facets; above it the work is bounded and
+   * the result marked `approximate` (candidates: the newest title/tag matches, then the newest
+   * other matches; ranked by that tier, then recency). See `SqliteSearchIndex.search`.
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
-    const empty: SearchResult = { totalCount: 0, hits: [], facets: [], suggestions: [] };
+    const empty: SearchResult = {
+      totalCount: 0,
+      hits: [],
+      facets: [],
+      suggestions: [],
+      approximate: false,
+    };
     const parsed = parseQuery(request.query);
     const where = filterSql('postgresql', parsed, request.filter);
     if (where === null) return empty;
     const lexicons = await loadLexicons(this.exec);
     const plan = await this.plan(parsed);
     if (plan === null && parsed.types.length === 0) return empty;
-    const match =
-      plan === null
-        ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
-        : {
-            sql: `ts_rank('${RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
-            params: [renderTsQuery(plan)] as unknown[],
-          };
-    const closed = [
-      ...SEARCH_TYPES.map((value) => ['type', value] as const),
-      ...LANGUAGES.map((value) => ['language', value] as const),
-    ];
-    const closedCounts = closed
-      .map(([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`)
-      .join(', ');
-    const closedRows = closed
-      .map(([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`)
-      .join('\n       ');
-    // One statement: the matches with their rank once, then the total, the five facets and the
-    // page's ids from that set (as on SQLite).
-    const rows = await this.exec.all<FacetRow>(
-      `with m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, ${match.sql} and ${where.sql}
-       ),
-       c as (select count(*) as total, ${closedCounts} from m)
-       select 'total' as field, null::text as value, null::text as label, total as n from c
-       ${closedRows}
-       union all select 'year', year::text, null, count(*) from m where year is not null group by year
-       union all select 'organisation', organisation_id::text, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
-       union all select 'tag', t.value, null, count(*) from m, jsonb_array_elements_text(m.tags) t group by t.value
-       union all select * from (
-         select 'page', id::text, updated_at::text, rank::float8 from m order by rank desc, updated_at desc, id desc limit ? offset ?
-       ) p`,
-      [...match.params, ...where.params, request.limit, request.offset],
-    );
+    const candidates =
+      plan === null ? await this.newestCandidates(where) : await this.matchCandidates(plan, where);
+    const rows =
+      candidates === null
+        ? await this.exactRows(plan, where, request)
+        : await this.boundedRows(candidates, request);
     const facets = rows.filter((row) => row.field !== 'page');
     const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
     if (totalCount === 0) {
       const suggestions = await didYouMean(request.query, parsed, {
-        countMatches: (query) => this.countMatches(query, where),
+        hasMatches: (query) => this.hasMatches(query, where),
         candidates: (word) => this.similarWords(word),
       });
       return { ...empty, suggestions };
     }
-    // The page, sorted again (a union need not keep its order): rank, newest, highest id.
+    // The page, sorted again (a union need not keep its order): by rank (higher first) or, when
+    // bounded, by tier (lower first), then newest, then highest id.
+    const order = candidates === null ? -1 : 1;
     const page = rows
       .filter((row) => row.field === 'page')
       .sort(
         (a, b) =>
-          Number(b.n) - Number(a.n) ||
+          order * (Number(a.n) - Number(b.n)) ||
           Number(b.label) - Number(a.label) ||
           Number(b.value) - Number(a.value),
       );
@@ -259,11 +286,104 @@ export class PostgresSearchIndex implements SearchIndex {
           title: doc.title,
           titleHighlighted: highlighter.highlight(doc.title, doc.language),
           snippet: highlighter.snippet(doc.snippet_text, doc.language),
-          score: Number(row.n),
+          // A bounded search ranks by tier and recency: no relevance score.
+          score: candidates === null ? Number(row.n) : 0,
         },
       ];
     });
-    return { totalCount, hits, facets: toFacets(facets), suggestions: [] };
+    return {
+      totalCount,
+      hits,
+      facets: toFacets(facets),
+      suggestions: [],
+      approximate: candidates !== null,
+    };
+  }
+
+  /**
+   * The candidates of a query with more than `candidateLimit` matches after the filters, or
+   * null when it has no more (then the exact statement runs): the newest title/tag matches
+   * (tier 0); when there are no more than the limit of those, then the newest other matches
+   * (tier 1). Each read stops after `candidateLimit + 1` rows, newest first.
+   */
+  private async matchCandidates(plan: MatchPlan, where: Where): Promise<Candidate[] | null> {
+    const limit = this.candidateLimit;
+    const titleOrTags =
+      plan.kind === 'not'
+        ? `(${renderTsQuery(plan.include, 'AB')} & !${renderTsQuery(plan.exclude)})`
+        : renderTsQuery(plan, 'AB');
+    const title = (
+      await this.exec.all<{ id: number }>(
+        `select d.id from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql}
+         order by d.id desc limit ?`,
+        [titleOrTags, ...where.params, limit + 1],
+      )
+    ).map((row) => Number(row.id));
+    if (title.length > limit) return title.slice(0, limit).map((id) => ({ id, tier: 0 }));
+    const newest = await this.exec.all<{ id: number }>(
+      `select d.id from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql}
+       order by d.id desc limit ?`,
+      [renderTsQuery(plan), ...where.params, limit + 1],
+    );
+    if (newest.length <= limit) return null;
+    const inTitle = new Set(title);
+    const others = newest
+      .map((row) => Number(row.id))
+      .filter((id) => !inTitle.has(id))
+      .slice(0, limit - title.length);
+    return [
+      ...title.map((id): Candidate => ({ id, tier: 0 })),
+      ...others.map((id): Candidate => ({ id, tier: 1 })),
+    ];
+  }
+
+  /** Listing by `type:` alone: the `candidateLimit` most recently updated, when more pass. */
+  private async newestCandidates(where: Where): Promise<Candidate[] | null> {
+    const limit = this.candidateLimit;
+    const rows = await this.exec.all<{ id: number }>(
+      `select d.id from search_document d where ${where.sql} order by d.updated_at desc, d.id desc limit ?`,
+      [...where.params, limit + 1],
+    );
+    if (rows.length <= limit) return null;
+    return rows.slice(0, limit).map((row) => ({ id: Number(row.id), tier: 0 }));
+  }
+
+  /** The exact statement: every match with its rank once, then total, facets and page. */
+  private async exactRows(
+    plan: MatchPlan | null,
+    where: Where,
+    request: SearchRequest,
+  ): Promise<FacetRow[]> {
+    const match =
+      plan === null
+        ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
+        : {
+            sql: `ts_rank('${RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
+            params: [renderTsQuery(plan)] as unknown[],
+          };
+    return this.exec.all<FacetRow>(
+      `with m as materialized (
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, ${match.sql} and ${where.sql}
+       ),
+       ${countsAndPage('rank desc')}`,
+      [...match.params, ...where.params, request.limit, request.offset],
+    );
+  }
+
+  /** The bounded statement: total, facets and page over the candidates; `rank` is the tier. */
+  private async boundedRows(
+    candidates: readonly Candidate[],
+    request: SearchRequest,
+  ): Promise<FacetRow[]> {
+    return this.exec.all<FacetRow>(
+      `with j as (select (e ->> 0)::int as id, (e ->> 1)::int as tier from jsonb_array_elements(cast(? as jsonb)) e),
+       m as materialized (
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier as rank
+         from j join search_document d on d.id = j.id
+       ),
+       ${countsAndPage('rank asc')}`,
+      [JSON.stringify(candidates.map((c) => [c.id, c.tier])), request.limit, request.offset],
+    );
   }
 
   private async plan(parsed: ParsedQuery): Promise<MatchPlan | null> {
@@ -271,15 +391,15 @@ export class PostgresSearchIndex implements SearchIndex {
     return compileQuery(parsed, createQueryAnalyser({ lexicons }), { tagsAsText: true });
   }
 
-  /** Number of matches of a query under the same filters. */
-  private async countMatches(query: string, where: Where): Promise<number> {
+  /** Whether a query finds anything under the same filters (stops at the first match). */
+  private async hasMatches(query: string, where: Where): Promise<boolean> {
     const plan = await this.plan(parseQuery(query));
-    if (plan === null) return 0;
-    const rows = await this.exec.all<{ n: string }>(
-      `select count(*) as n from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql}`,
+    if (plan === null) return false;
+    const rows = await this.exec.all<{ id: number }>(
+      `select d.id from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql} limit 1`,
       [renderTsQuery(plan), ...where.params],
     );
-    return Number(rows[0]?.n ?? 0);
+    return rows.length > 0;
   }
 
   /**

@@ -14,6 +14,23 @@ import {
 import { placeholders } from './sql-executor.js';
 import { type Dialect } from '../../shared/dialect.js';
 
+/**
+ * Most records a search ranks and counts facets over (after the filters). A query that matches
+ * more is answered from this many candidates and marked approximate (see docs/search.md).
+ */
+export const DEFAULT_CANDIDATE_LIMIT = 1_000;
+
+export interface SearchIndexOptions {
+  /** Most matches ranked exactly (default {@link DEFAULT_CANDIDATE_LIMIT}); tests set it low. */
+  candidateLimit?: number;
+}
+
+/** The candidate limit of the options: a whole number ≥ 1, else the default. */
+export function candidateLimitOf(options: SearchIndexOptions): number {
+  const limit = Math.floor(options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT);
+  return Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_CANDIDATE_LIMIT;
+}
+
 /** Longest text kept for snippets. */
 export const SNIPPET_SOURCE_LIMIT = 10_000;
 /** Query words looked at for suggestions. */
@@ -96,8 +113,8 @@ export function toFacets(rows: readonly FacetRow[]): Facet[] {
 }
 
 export interface SuggestionSource {
-  /** Matches of a query under the search's filters. */
-  countMatches(query: string): Promise<number>;
+  /** Whether a query finds anything under the search's filters. */
+  hasMatches(query: string): Promise<boolean>;
   /** Vocabulary words that may be what a misspelt word meant. */
   candidates(word: string): Promise<string[]>;
 }
@@ -124,7 +141,7 @@ export async function didYouMean(
   if (words.length === 0) return [];
   const replacements = new Map<string, string[]>();
   for (const word of words) {
-    if ((await source.countMatches(word)) > 0) continue;
+    if (await source.hasMatches(word)) continue;
     const candidates = suggest(word, await source.candidates(word), {
       limit: MAX_SUGGESTIONS,
     }).map((s) => s.word);
@@ -148,7 +165,7 @@ export async function didYouMean(
       rewritten = next;
     }
     if (!changed || result.includes(rewritten)) continue;
-    if ((await source.countMatches(rewritten)) > 0) result.push(rewritten);
+    if (await source.hasMatches(rewritten)) result.push(rewritten);
   }
   return result;
 }

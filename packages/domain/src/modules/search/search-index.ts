@@ -165,7 +165,7 @@ export interface SearchResult {
    * `totalCount` then cover a bounded set of candidates (title and tag matches first, then the
    * newest), and paging ends after them. Absent or false: everything is exact.
    */
-  approximate?: boolean;
+  approximate: boolean;
 }
 
 /** The index: written in the caller's transaction, read by the search service. */

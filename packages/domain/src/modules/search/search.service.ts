@@ -152,7 +152,7 @@ export class SearchService {
       },
       facets: result.facets,
       suggestions: result.suggestions,
-      approximate: result.approximate === true,
+      approximate: result.approximate,
     };
   }
 

@@ -8,7 +8,10 @@
  *   quoted, and bound as a parameter: nothing typed reaches SQL or FTS5 as syntax;
  * - ranking is `bm25(search_fts, 3, 2, 1)` (title above tags above body), then the most
  *   recently updated record;
- * - filters and facets read the plain columns of `search_document`.
+ * - filters and facets read the plain columns of `search_document`;
+ * - a query that matches more than `candidateLimit` records after the filters (default
+ *   `DEFAULT_CANDIDATE_LIMIT` of search-common.ts) is answered from a bounded set of candidates, title and tag
+ *   matches first, then the newest, and marked `approximate` (see {@link SqliteSearchIndex.search}).
  *
  * Every statement runs through the {@link SqlExecutor} it was given, i.e. in the transaction of
  * the write being indexed.
@@ -16,29 +19,23 @@
 import {
   type Language,
   type Lexicon,
-  type ParsedQuery,
+  type MatchPlan,
   compileQuery,
   createQueryAnalyser,
   parseQuery,
   renderFts5,
-  suggest,
   toIndexText,
 } from '@ake/search';
 import { Highlighter, queryTerms } from './highlight.js';
 import {
-  FACET_FIELDS,
   SEARCH_TYPES,
-  type Facet,
-  type FacetField,
   type SearchDocument,
-  type SearchFilter,
   type SearchHit,
   type SearchIndex,
   type SearchKey,
   type SearchRequest,
   type SearchResult,
   type SearchType,
-  searchTypeOf,
 } from './search-index.js';
 import {
   addWords,
@@ -48,27 +45,60 @@ import {
   vocabulary,
   vocabularyWords,
 } from './search-lexicon.js';
+import {
+  type FacetRow,
+  type SearchIndexOptions,
+  type Where,
+  SNIPPET_SOURCE_LIMIT,
+  candidateLimitOf,
+  didYouMean,
+  filterSql,
+  tagsText,
+  toFacets,
+} from './search-common.js';
 import { type SqlExecutor, placeholders } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
 
 /** bm25 column weights of search_fts (title, tags, body). */
 export const FIELD_WEIGHTS = { title: 3, tags: 2, body: 1 } as const;
-/** Longest text kept for snippets. */
-const SNIPPET_SOURCE_LIMIT = 10_000;
-/** Query words looked at for suggestions. */
-const MAX_SUGGESTION_WORDS = 8;
-const MAX_SUGGESTIONS = 3;
 
 const RANK = `bm25(search_fts, ${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.tags}, ${FIELD_WEIGHTS.body})`;
 
-/** Tags of a record as one text: tags separated like sentences, so phrases do not run across. */
-export function tagsText(tags: readonly string[]): string {
-  return tags.join(' . ');
-}
+// Type and language have a closed set of values: counted with one pass of sums (GROUP BY sorts
+// every match, once per field).
+const CLOSED_FACETS = [
+  ...SEARCH_TYPES.map((value) => ['type', value] as const),
+  ...LANGUAGES.map((value) => ['language', value] as const),
+];
 
-interface Where {
-  sql: string;
-  params: unknown[];
+/**
+ * The end of both search statements: from `m` (one row per match, or per candidate, after the
+ * filters, with `rank`), the total, the five facets and one page (`limit ? offset ?`), ordered
+ * by rank, then the most recently updated, then the newest row.
+ */
+const COUNTS_AND_PAGE = `c as materialized (select count(*) as total, ${CLOSED_FACETS.map(
+  ([field, value], i) => `sum(${field} = '${value}') as c${i}`,
+).join(', ')} from m)
+       select 'total' as field, null as value, null as label, total as n from c
+       ${CLOSED_FACETS.map(
+         ([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`,
+       ).join('\n       ')}
+       union all select 'year', year, null, count(*) from m where year is not null group by year
+       union all select 'organisation', organisation_id, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
+       union all select 'tag', t.value, null, count(*) from m, json_each(m.tags) t group by t.value
+       union all select * from (
+         select 'page', id, updated_at, rank from m order by rank, updated_at desc, id desc limit ? offset ?
+       )`;
+
+/**
+ * The FTS5 expression of the records whose title or tags hold every positive term of the plan
+ * (a `tags` field stays on tags); exclusions still apply to every column.
+ */
+function titleOrTagsMatch(plan: MatchPlan): string {
+  const columns = '{title tags}';
+  return plan.kind === 'not'
+    ? `${columns} : (${renderFts5(plan.include, 'tags')}) NOT (${renderFts5(plan.exclude, 'tags')})`
+    : `${columns} : (${renderFts5(plan, 'tags')})`;
 }
 
 interface PageRow {
@@ -80,16 +110,21 @@ interface PageRow {
   rank: number;
 }
 
-/** A row of the search statement: the total, a facet value, or a page entry (n = its rank). */
-interface FacetRow {
-  field: FacetField | 'total' | 'page';
-  value: string | number | null;
-  label: string | number | null;
-  n: number;
+/** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
+interface Candidate {
+  id: number;
+  tier: 0 | 1;
 }
 
 export class SqliteSearchIndex implements SearchIndex {
-  constructor(private readonly exec: SqlExecutor) {}
+  private readonly candidateLimit: number;
+
+  constructor(
+    private readonly exec: SqlExecutor,
+    options: SearchIndexOptions = {},
+  ) {
+    this.candidateLimit = candidateLimitOf(options);
+  }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
@@ -198,10 +233,26 @@ export class SqliteSearchIndex implements SearchIndex {
     return plan === null ? null : renderFts5(plan, 'tags');
   }
 
+  /**
+   * Runs a query. Up to `candidateLimit` matches after the filters (almost every query), it is
+   * exact: bm25 over every match, exact total and facets. Above it the work is bounded and the
+   * result marked `approximate`: only `candidateLimit` candidates are ranked and counted, the
+   * newest records whose title or tags match first (tier 0), then the newest other matches
+   * (tier 1), each tier newest first; `totalCount` is the number of candidates (more records
+   * match) and paging ends after them. Measured at 100,000 records: bm25 reads every match of
+   * each query phrase for its IDF however few rows it scores, so the bounded path ranks by tier
+   * and recency and never asks for bm25.
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
-    const empty: SearchResult = { totalCount: 0, hits: [], facets: [], suggestions: [] };
+    const empty: SearchResult = {
+      totalCount: 0,
+      hits: [],
+      facets: [],
+      suggestions: [],
+      approximate: false,
+    };
     const parsed = parseQuery(request.query);
-    const where = filterSql(parsed, request.filter);
+    const where = filterSql('sqlite', parsed, request.filter);
     if (where === null) return empty;
     const lexicons = await loadLexicons(this.exec);
     const analyser = createQueryAnalyser({ lexicons });
@@ -209,54 +260,29 @@ export class SqliteSearchIndex implements SearchIndex {
     // Nothing to match in the text: list by `type:` alone, or nothing at all.
     if (plan === null && parsed.types.length === 0) return empty;
     const match = plan === null ? null : renderFts5(plan, 'tags');
-    // One statement, one pass over the matches: FTS5 yields every match with its bm25 rank once
-    // (materialised, so SQLite never nests MATCH inside a scan of search_document); the join
-    // reads the narrow covering index `search_document_facets` instead of the wide rows; the
-    // total, the five facets and the page's ids are all computed from that one set.
-    const source =
-      match === null
-        ? { sql: 'select id, 0 as rank from search_document', params: [] as unknown[] }
-        : {
-            sql: `select rowid as id, ${RANK} as rank from search_fts where search_fts match ?`,
-            params: [match] as unknown[],
-          };
-    // Type and language have a closed set of values: counted with one pass of sums (GROUP BY
-    // sorts every match, once per field).
-    const closed = [
-      ...SEARCH_TYPES.map((value) => ['type', value] as const),
-      ...LANGUAGES.map((value) => ['language', value] as const),
-    ];
-    const closedSums = closed
-      .map(([field, value], i) => `sum(${field} = '${value}') as c${i}`)
-      .join(', ');
-    const closedRows = closed
-      .map(([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`)
-      .join('\n       ');
-    const rows = await this.exec.all<FacetRow>(
-      `with r as materialized (${source.sql}),
-       m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, r.rank
-         from r join search_document d indexed by search_document_facets on d.id = r.id
-         where ${where.sql}
-       ),
-       c as materialized (select count(*) as total, ${closedSums} from m)
-       select 'total' as field, null as value, null as label, total as n from c
-       ${closedRows}
-       union all select 'year', year, null, count(*) from m where year is not null group by year
-       union all select 'organisation', organisation_id, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
-       union all select 'tag', t.value, null, count(*) from m, json_each(m.tags) t group by t.value
-       union all select * from (
-         select 'page', id, updated_at, rank from m order by rank, updated_at desc, id desc limit ? offset ?
-       )`,
-      [...source.params, ...where.params, request.limit, request.offset],
-    );
+    const candidates =
+      plan === null || match === null
+        ? await this.newestCandidates(where)
+        : await this.matchCandidates(plan, match, where);
+    const rows =
+      candidates === null
+        ? await this.exactRows(match, where, request)
+        : await this.boundedRows(candidates, request);
     const facets = rows.filter((row) => row.field !== 'page');
     const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
     if (totalCount === 0) {
-      return { ...empty, suggestions: await this.suggestions(request, parsed, where) };
+      const suggestions = await didYouMean(request.query, parsed, {
+        hasMatches: (query) => this.hasMatches(query, where),
+        candidates: async (word) => {
+          const length = [...word].length;
+          return vocabulary(this.exec, Math.max(1, length - 2), length + 2);
+        },
+      });
+      return { ...empty, suggestions };
     }
     // The page's display columns, for its (at most 100) rows only. Its entries are sorted again
-    // here (rank, then updated_at in `label`, then id), as a union need not keep their order.
+    // here (rank, or tier in the bounded statement, then updated_at in `label`, then id), as a
+    // union need not keep their order.
     const page = rows
       .filter((row) => row.field === 'page')
       .sort(
@@ -276,7 +302,8 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     const pageRows: PageRow[] = page.flatMap((row) => {
       const doc = display.get(Number(row.value));
-      return doc ? [{ ...doc, rank: Number(row.n) }] : [];
+      // A bounded search ranks by tier and recency: no bm25, score 0.
+      return doc ? [{ ...doc, rank: candidates === null ? Number(row.n) : 0 }] : [];
     });
     const highlighter = new Highlighter(queryTerms(plan), lexicons);
     const hits: SearchHit[] = pageRows.map((row) => ({
@@ -287,125 +314,148 @@ export class SqliteSearchIndex implements SearchIndex {
       snippet: highlighter.snippet(row.snippet_text, row.language),
       score: row.rank === 0 ? 0 : -Number(row.rank),
     }));
-    return { totalCount, hits, facets: toFacets(facets), suggestions: [] };
+    return {
+      totalCount,
+      hits,
+      facets: toFacets(facets),
+      suggestions: [],
+      approximate: candidates !== null,
+    };
   }
 
-  /** Number of matches of a query under the same filters. */
-  private async countMatches(query: string, where: Where): Promise<number> {
+  /**
+   * The candidates of a query with more than `candidateLimit` matches after the filters, or
+   * null when it has no more (then the exact statement runs). Two bounded reads, each stopping
+   * after `candidateLimit + 1` rows (FTS5 streams `order by rowid desc` without ranking):
+   *
+   * 1. the newest title/tag matches (`{title tags} : (…)`, the exclusions still on every
+   *    column), then the filters. All of them passing and more than the limit: the query is
+   *    broad and these are the candidates; the full expression is never read (for a short
+   *    prefix such as `kirj*` that alone costs 20 ms at 100,000 records).
+   * 2. otherwise the newest matches with the filters applied. No more than the limit: exact.
+   *    More: the title/tag matches of step 1 that pass the filters (tier 0), then the newest
+   *    other matches of step 2 (tier 1), `candidateLimit` in all. (With filters, step 1 reads
+   *    only the newest `candidateLimit + 1` title/tag matches, so an older one can land in
+   *    tier 1.)
+   */
+  private async matchCandidates(
+    plan: MatchPlan,
+    match: string,
+    where: Where,
+  ): Promise<Candidate[] | null> {
+    const limit = this.candidateLimit;
+    const window = await this.exec.all<{ id: number; keep: number }>(
+      `select x.id, case when ${where.sql} then 1 else 0 end as keep
+       from (select rowid as id from search_fts where search_fts match ? order by rowid desc limit ?) x
+       join search_document d indexed by search_document_facets on d.id = x.id`,
+      [...where.params, titleOrTagsMatch(plan), limit + 1],
+    );
+    const title = window
+      .filter((row) => Number(row.keep) === 1)
+      .map((row) => Number(row.id))
+      .sort((a, b) => b - a);
+    if (title.length > limit) return title.slice(0, limit).map((id) => ({ id, tier: 0 }));
+    const newest = await this.exec.all<{ id: number }>(
+      `select search_fts.rowid as id
+       from search_fts cross join search_document d indexed by search_document_facets on d.id = search_fts.rowid
+       where search_fts match ? and ${where.sql}
+       order by search_fts.rowid desc limit ?`,
+      [match, ...where.params, limit + 1],
+    );
+    if (newest.length <= limit) return null;
+    const inTitle = new Set(title);
+    const others = newest
+      .map((row) => Number(row.id))
+      .filter((id) => !inTitle.has(id))
+      .sort((a, b) => b - a)
+      .slice(0, limit - title.length);
+    return [
+      ...title.map((id): Candidate => ({ id, tier: 0 })),
+      ...others.map((id): Candidate => ({ id, tier: 1 })),
+    ];
+  }
+
+  /**
+   * Listing by `type:` alone (ordered by recency): the `candidateLimit` most recently updated
+   * records when more pass the filters, else null. The first `candidateLimit` positions are the
+   * same as the exact list's; only the total and the facets are bounded.
+   */
+  private async newestCandidates(where: Where): Promise<Candidate[] | null> {
+    const limit = this.candidateLimit;
+    const rows = await this.exec.all<{ id: number }>(
+      `select d.id from search_document d indexed by search_document_facets
+       where ${where.sql} order by d.updated_at desc, d.id desc limit ?`,
+      [...where.params, limit + 1],
+    );
+    if (rows.length <= limit) return null;
+    return rows.slice(0, limit).map((row) => ({ id: Number(row.id), tier: 0 }));
+  }
+
+  /**
+   * The exact statement, one pass over every match: FTS5 yields every match with its bm25 rank
+   * once (materialised, so SQLite never nests MATCH inside a scan of search_document); the join
+   * reads the narrow covering index `search_document_facets` instead of the wide rows; the
+   * total, the five facets and the page's ids are all computed from that one set.
+   */
+  private async exactRows(
+    match: string | null,
+    where: Where,
+    request: SearchRequest,
+  ): Promise<FacetRow[]> {
+    const source =
+      match === null
+        ? { sql: 'select id, 0 as rank from search_document', params: [] as unknown[] }
+        : {
+            sql: `select rowid as id, ${RANK} as rank from search_fts where search_fts match ?`,
+            params: [match] as unknown[],
+          };
+    return this.exec.all<FacetRow>(
+      `with r as materialized (${source.sql}),
+       m as materialized (
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, r.rank
+         from r join search_document d indexed by search_document_facets on d.id = r.id
+         where ${where.sql}
+       ),
+       ${COUNTS_AND_PAGE}`,
+      [...source.params, ...where.params, request.limit, request.offset],
+    );
+  }
+
+  /**
+   * The bounded statement: the same total, facets and page over the candidates only (already
+   * filtered), ranked by tier, then the most recently updated; `n` of a page row is its tier.
+   */
+  private async boundedRows(
+    candidates: readonly Candidate[],
+    request: SearchRequest,
+  ): Promise<FacetRow[]> {
+    return this.exec.all<FacetRow>(
+      `with j as (select value ->> 0 as id, value ->> 1 as tier from json_each(?)),
+       m as materialized (
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier as rank
+         from j join search_document d indexed by search_document_facets on d.id = j.id
+       ),
+       ${COUNTS_AND_PAGE}`,
+      [JSON.stringify(candidates.map((c) => [c.id, c.tier])), request.limit, request.offset],
+    );
+  }
+
+  /**
+   * Whether a query finds anything under the same filters (stops at the first match: a
+   * suggestion that is a common word would otherwise count every record it is in).
+   */
+  private async hasMatches(query: string, where: Where): Promise<boolean> {
     const lexicons = await loadLexicons(this.exec);
     const plan = compileQuery(parseQuery(query), createQueryAnalyser({ lexicons }), {
       tagsAsText: true,
     });
-    if (plan === null) return 0;
-    const rows = await this.exec.all<{ n: number }>(
-      `with r as materialized (select rowid as id from search_fts where search_fts match ?)
-       select count(*) as n from r join search_document d on d.id = r.id where ${where.sql}`,
+    if (plan === null) return false;
+    const rows = await this.exec.all<{ id: number }>(
+      `select search_fts.rowid as id
+       from search_fts cross join search_document d on d.id = search_fts.rowid
+       where search_fts match ? and ${where.sql} limit 1`,
       [renderFts5(plan, 'tags'), ...where.params],
     );
-    return Number(rows[0]?.n ?? 0);
+    return rows.length > 0;
   }
-
-  /**
-   * "Did you mean": each query word that finds nothing on its own is replaced by its closest
-   * vocabulary words (bounded Damerau–Levenshtein over folded forms, `suggest` of @ake/search);
-   * only rewritten queries that do find something are offered.
-   */
-  private async suggestions(
-    request: SearchRequest,
-    parsed: ParsedQuery,
-    where: Where,
-  ): Promise<string[]> {
-    const words = [
-      ...new Set(
-        parsed.include
-          .flatMap((clause) => (clause.kind === 'or' ? clause.items : [clause]))
-          .flatMap((term) => term.text.split(/\s+/))
-          .map((word) => word.replace(/[^\p{L}\p{N}-]/gu, '').toLowerCase())
-          .filter((word) => word.length >= 2),
-      ),
-    ].slice(0, MAX_SUGGESTION_WORDS);
-    if (words.length === 0) return [];
-    const replacements = new Map<string, string[]>();
-    for (const word of words) {
-      if ((await this.countMatches(word, where)) > 0) continue;
-      const length = [...word].length;
-      const vocab = await vocabulary(this.exec, Math.max(1, length - 2), length + 2);
-      const candidates = suggest(word, vocab, { limit: MAX_SUGGESTIONS }).map((s) => s.word);
-      if (candidates.length > 0) replacements.set(word, candidates);
-    }
-    if (replacements.size === 0) return [];
-    const base = request.query.slice(0, 2_000);
-    const result: string[] = [];
-    for (let i = 0; i < MAX_SUGGESTIONS; i += 1) {
-      let query = base;
-      let changed = false;
-      for (const [word, candidates] of replacements) {
-        const candidate = candidates[Math.min(i, candidates.length - 1)];
-        if (!candidate) continue;
-        const pattern = new RegExp(
-          `(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`,
-          'giu',
-        );
-        const next = query.replace(pattern, candidate);
-        if (next !== query) changed = true;
-        query = next;
-      }
-      if (!changed || result.includes(query)) continue;
-      if ((await this.countMatches(query, where)) > 0) result.push(query);
-    }
-    return result;
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The SQL conditions of the filters and the `type:` operators (on `d`, the documents table), or
- * null when they exclude everything (an unknown `type:`, or `type:` and the filter disjoint).
- */
-function filterSql(parsed: ParsedQuery, filter: SearchFilter = {}): Where | null {
-  const conditions: string[] = ['1 = 1'];
-  const params: unknown[] = [];
-  const within = (column: string, values: readonly unknown[]): void => {
-    conditions.push(`${column} in (${placeholders(values.length)})`);
-    params.push(...values);
-  };
-  let types: SearchType[] | null = null;
-  if (parsed.types.length > 0) {
-    const typed = parsed.types.map(searchTypeOf);
-    if (typed.some((t) => t === null)) return null;
-    types = typed as SearchType[];
-  }
-  if (filter.types?.length) {
-    const filtered = filter.types.map(searchTypeOf).filter((t): t is SearchType => t !== null);
-    types = types === null ? filtered : types.filter((t) => filtered.includes(t));
-    if (types.length === 0) return null;
-  }
-  if (types) within('d.type', [...new Set(types)]);
-  if (filter.languages?.length) within('d.language', [...filter.languages]);
-  if (filter.years?.length) within('d.year', [...filter.years]);
-  if (filter.organisationIds?.length) within('d.organisation_id', [...filter.organisationIds]);
-  if (filter.tags?.length) {
-    conditions.push(
-      `exists (select 1 from json_each(d.tags) t where t.value in (${placeholders(filter.tags.length)}))`,
-    );
-    params.push(...filter.tags.map((tag) => tag.trim()));
-  }
-  return { sql: conditions.join(' and '), params };
-}
-
-function toFacets(rows: readonly FacetRow[]): Facet[] {
-  return FACET_FIELDS.map((field) => ({
-    field,
-    values: rows
-      .filter((row) => row.field === field && row.value !== null && Number(row.n) > 0)
-      .map((row) => ({
-        value: String(row.value),
-        ...(row.label ? { label: String(row.label) } : {}),
-        count: Number(row.n),
-      }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fi')),
-  }));
 }
