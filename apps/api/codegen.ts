@@ -26,6 +26,7 @@ const config: CodegenConfig = {
         enumValues: ENUM_VALUES,
         mapperTypeSuffix: 'Entity',
         mappers: {
+          AccessibilityFeedback: orm('AccessibilityFeedback'),
           ActionItem: orm('ActionItem'),
           AgendaItem: orm('AgendaItem'),
           BestPractice: orm('BestPractice'),

@@ -5,8 +5,12 @@
 import { GraphQLError } from 'graphql';
 import { InvalidInput } from '@ake/domain/orm';
 
-/** The GraphQL type names that have global ids. */
+/**
+ * The GraphQL type names that have global ids (all but AccessibilityFeedback are also `Node`s
+ * that `node(id:)` loads; feedback is for curators only and is not).
+ */
 export const NODE_TYPES = [
+  'AccessibilityFeedback',
   'AgendaItem',
   'BestPractice',
   'DevelopmentIdea',

@@ -4,6 +4,7 @@ import { type TestApi, startTestApi } from './server.js';
 const SEARCH = `query($q: String!, $first: Int, $after: String, $filter: SearchFilter) {
   search(query: $q, first: $first, after: $after, filter: $filter) {
     totalCount
+    isApproximate
     edges { cursor snippet highlightedTitle score node { __typename id title } }
     pageInfo { hasNextPage endCursor }
     facets { field values { value label count } }
@@ -14,6 +15,7 @@ const SEARCH = `query($q: String!, $first: Int, $after: String, $filter: SearchF
 interface SearchResult {
   search: {
     totalCount: number;
+    isApproximate: boolean;
     edges: {
       snippet: string;
       highlightedTitle: string;
@@ -99,6 +101,24 @@ describe('search over GraphQL', () => {
       const r = await api.gql<SearchResult>(SEARCH, { q });
       expect(r.errors, q.slice(0, 20)).toBeUndefined();
     }
+  });
+
+  it('says whether a result is exact: small queries are, with totals that match every page', async () => {
+    // The seed data is far below the candidate limit: every result is exact.
+    const all = await api.gql<SearchResult>(SEARCH, { q: 'kirjasto', first: 100 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.search.isApproximate).toBe(false);
+    expect(all.data!.search.edges).toHaveLength(Math.min(100, all.data!.search.totalCount));
+    const typeFacet = all.data!.search.facets.find((f) => f.field === 'TYPE')!;
+    expect(typeFacet.values.reduce((n, v) => n + v.count, 0)).toBe(all.data!.search.totalCount);
+    const none = await api.gql<SearchResult>(SEARCH, { q: 'qqqqqqqqqq' });
+    expect(none.data!.search).toMatchObject({ totalCount: 0, isApproximate: false });
+    // The field is documented in the schema.
+    const schema = await api.gql<{
+      __type: { fields: { name: string; description: string | null }[] };
+    }>(`{ __type(name: "SearchConnection") { fields { name description } } }`);
+    const field = schema.data?.__type.fields.find((f) => f.name === 'isApproximate');
+    expect(field?.description).toMatch(/bounded set of\s+candidates/);
   });
 
   it('suggests a word from the index when nothing matches', async () => {

@@ -1,18 +1,25 @@
 /**
  * The world of the end-to-end tests, all on 127.0.0.1: a real API on a fresh, migrated and
- * seeded SQLite file with a curator who has a password; the built web app (`node server.mjs`,
- * a child process) pointed at it; and a small page server for the link preview.
+ * seeded scratch database (a SQLite file, or a throwaway PostgreSQL schema when
+ * `TEST_DATABASE_URL` names PostgreSQL) with a curator who has a password; the built web app
+ * (`node server.mjs`, a child process) pointed at it; and a small page server for the link
+ * preview.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '@ake/api';
 import { systemActor } from '@ake/domain';
-import { createServices, migrate, openDatabase, seed } from '@ake/domain/orm';
+import {
+  type Database,
+  type ScratchDatabase,
+  createScratchDatabase,
+  createServices,
+  migrate,
+  openDatabase,
+  seed,
+} from '@ake/domain/orm';
 
 export const CURATOR = {
   email: 'kuraattori@example.org',
@@ -29,8 +36,14 @@ export interface World {
   webUrl: string;
   apiUrl: string;
   pageUrl: string;
-  feedbackFile: string;
+  /**
+   * The accessibility feedback received, newest first, as a curator reads it from the
+   * database (where the web app stores it through the API, so any web process can take it in).
+   */
+  feedback(): Promise<{ message: string; email: string | null; page: string | null }[]>;
   webLog: string[];
+  /** The scratch database's URL (the API's, and the web app's `DATABASE_URL`). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -67,11 +80,27 @@ export interface WorldOptions {
   responseCache?: boolean;
 }
 
+/** Opens a migrated scratch database, dropping it again if that fails. */
+async function openScratch(scratch: ScratchDatabase): Promise<Database> {
+  try {
+    const db = await openDatabase({ databaseUrl: scratch.url });
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close(true);
+      throw error;
+    }
+    return db;
+  } catch (error) {
+    await scratch.dispose();
+    throw error;
+  }
+}
+
 /** Starts the API, the page server and the built web app. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'ake-web-'));
-  const db = await openDatabase({ databaseUrl: join(dir, 'web.sqlite') });
-  await migrate(db);
+  const scratch = await createScratchDatabase('web');
+  const db = await openScratch(scratch);
   await seed(db.em.fork());
   const system = systemActor('e2e');
   const created = await createServices(db.em.fork()).users.create(system, {
@@ -109,7 +138,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
   const port = await freePort();
   const webUrl = `http://127.0.0.1:${port}`;
-  const feedbackFile = join(dir, 'feedback.jsonl');
   const webLog: string[] = [];
   const web = spawn(process.execPath, [fileURLToPath(new URL('../server.mjs', import.meta.url))], {
     env: {
@@ -119,7 +147,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       WEB_PORT: String(port),
       API_URL: `${api.url}/graphql`,
       SESSION_SECRET: 'e2e-secret',
-      FEEDBACK_FILE: feedbackFile,
+      // The web app talks to the API only; should it ever open the database, it is this one.
+      DATABASE_URL: scratch.url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -157,8 +186,19 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     webUrl,
     apiUrl: api.url,
     pageUrl,
-    feedbackFile,
+    async feedback() {
+      const curator = { kind: 'user' as const, userId: created.value.id, role: 'curator' as const };
+      const { items } = await createServices(db.em.fork()).feedback.list(curator, {
+        includeHandled: true,
+      });
+      return items.map((f) => ({
+        message: f.message,
+        email: f.email ?? null,
+        page: f.page ?? null,
+      }));
+    },
     webLog,
+    databaseUrl: scratch.url,
     async close() {
       if (web.exitCode === null) {
         const exited = new Promise((resolve) => web.once('exit', resolve));
@@ -168,7 +208,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await new Promise<void>((resolve) => pages.close(() => resolve()));
       await api.stop();
       await db.close(true);
-      rmSync(dir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }

@@ -3,6 +3,7 @@ import { type Resolvers } from '../__generated__/resolvers-types.js';
 import { commonResolvers } from './common/resolvers.js';
 import { contentResolvers } from './content/resolvers.js';
 import { ENUM_VALUES } from './enums.js';
+import { feedbackResolvers } from './feedback/resolvers.js';
 import { meetingResolvers } from './meeting/resolvers.js';
 import { memoResolvers } from './memo/resolvers.js';
 import { mentoringResolvers } from './mentoring/resolvers.js';
@@ -23,6 +24,7 @@ const modules: Resolvers[] = [
   contentResolvers,
   searchResolvers,
   memoResolvers,
+  feedbackResolvers,
 ];
 
 /** Merges module resolver maps type by type (Query and Mutation are shared by all modules). */

@@ -34,6 +34,9 @@ export const en: Record<MessageKey, string> = {
   'search.title': 'Search',
   'search.resultsFor': 'Results for {query}',
   'search.count': '{count} results',
+  'search.countApproximate': 'more than {count} results',
+  'search.approximate':
+    'A very broad search: the results and the counts beside the filters are based on {count} matches, those with the search words in the title or tags first, then the newest. Narrow the search to see all matches.',
   'search.none': 'No results.',
   'search.empty': 'Type a search word, for example kyläily, mentoring or customer service.',
   'search.didYouMean': 'Did you mean:',

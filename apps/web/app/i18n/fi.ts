@@ -32,6 +32,9 @@ export const fi = {
   'search.title': 'Haku',
   'search.resultsFor': 'Hakutulokset: {query}',
   'search.count': '{count} tulosta',
+  'search.countApproximate': 'yli {count} tulosta',
+  'search.approximate':
+    'Haku on hyvin laaja: tulokset ja rajausten määrät perustuvat {count} osumaan, ensin niihin, joiden otsikossa tai asiasanoissa hakusanat ovat, sitten uusimpiin. Tarkenna hakua nähdäksesi kaikki osumat.',
   'search.none': 'Ei tuloksia.',
   'search.empty': 'Kirjoita hakusana, esimerkiksi kyläily, mentorointi tai asiakaspalvelukoulutus.',
   'search.didYouMean': 'Tarkoititko:',

@@ -34,6 +34,9 @@ export const sv: Record<MessageKey, string> = {
   'search.title': 'Sökning',
   'search.resultsFor': 'Sökresultat: {query}',
   'search.count': '{count} träffar',
+  'search.countApproximate': 'över {count} träffar',
+  'search.approximate':
+    'Sökningen är mycket bred: resultaten och antalen vid avgränsningarna bygger på {count} träffar, först de med sökorden i rubriken eller ämnesorden, sedan de nyaste. Precisera sökningen för att se alla träffar.',
   'search.none': 'Inga träffar.',
   'search.empty': 'Skriv ett sökord, till exempel kyläily, mentorskap eller kundservice.',
   'search.didYouMean': 'Menade du:',

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { CsrfField, ErrorSummary, Field } from '../components/form';
-import { recordFeedback } from '../lib/feedback.server';
+import { SendAccessibilityFeedbackDocument } from '../graphql/__generated__/graphql';
+import { gql } from '../lib/api.server';
 import { formText } from '../lib/forms';
 import { translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
@@ -32,12 +33,22 @@ export async function action({ request }: ActionFunctionArgs) {
     const failed: FeedbackResult = { sent: false, errors, message, email };
     return data(failed, { status: 400 });
   }
-  await recordFeedback({
-    message,
-    email: email || null,
-    page: formText(form, 'page') || null,
-    lang,
+  // Stored in the database through the API, so any web process can take it in.
+  const result = await gql(SendAccessibilityFeedbackDocument, {
+    input: {
+      message,
+      email: email || null,
+      page: formText(form, 'page') || null,
+      language: lang === 'sv' ? 'SV' : lang === 'en' ? 'EN' : 'FI',
+    },
   });
+  if (!result.sendAccessibilityFeedback.sent) {
+    for (const error of result.sendAccessibilityFeedback.errors) {
+      errors[error.field === 'email' ? 'email' : 'message'] = t(`error.${error.code}`);
+    }
+    const failed: FeedbackResult = { sent: false, errors, message, email };
+    return data(failed, { status: 400 });
+  }
   const sent: FeedbackResult = { sent: true, errors: {}, message: '', email: '' };
   return data(sent);
 }

@@ -167,10 +167,17 @@ export default function Search() {
                 ? t('common.loading')
                 : result
                   ? result.totalCount
-                    ? t('search.count', { count: result.totalCount })
+                    ? t(result.isApproximate ? 'search.countApproximate' : 'search.count', {
+                        count: result.totalCount,
+                      })
                     : t('search.none')
                   : t('search.empty')}
             </p>
+            {result?.isApproximate && !searching ? (
+              <p className="hint search-approximate">
+                {t('search.approximate', { count: result.totalCount })}
+              </p>
+            ) : null}
             {result?.suggestions.length ? (
               <p className="did-you-mean">
                 {t('search.didYouMean')}{' '}

@@ -35,6 +35,9 @@ const ENTITIES = {
   WorkingGroup,
 } as const;
 
+/** The node types `node(id:)` loads (not accessibility feedback, which is for curators only). */
+type EntityNodeType = Exclude<NodeType, 'AccessibilityFeedback'>;
+
 /** The GraphQL type of a node, remembered on the object so `__resolveType` can answer. */
 const NODE_TYPE = Symbol('nodeType');
 
@@ -42,7 +45,9 @@ const NODE_TYPE = Symbol('nodeType');
 async function loadNode(ctx: Context, globalId: string): Promise<object | null> {
   const parsed = fromGlobalId(globalId);
   if (!parsed) return null;
-  const entity = await ctx.loaders.byId(ENTITIES[parsed.type] as never, parsed.id);
+  const Entity = (ENTITIES as Partial<Record<NodeType, unknown>>)[parsed.type];
+  if (!Entity) return null;
+  const entity = await ctx.loaders.byId(Entity as never, parsed.id);
   if (!entity) return null;
   if ((entity as { archivedAt?: Date | null }).archivedAt) return null;
   Object.defineProperty(entity, NODE_TYPE, { value: parsed.type, configurable: true });
@@ -50,13 +55,13 @@ async function loadNode(ctx: Context, globalId: string): Promise<object | null> 
 }
 
 /** The GraphQL type name of an entity, from its MikroORM metadata. */
-export function typeOfEntity(entity: object): NodeType | null {
-  const remembered = (entity as { [NODE_TYPE]?: NodeType })[NODE_TYPE];
+export function typeOfEntity(entity: object): EntityNodeType | null {
+  const remembered = (entity as { [NODE_TYPE]?: EntityNodeType })[NODE_TYPE];
   if (remembered) return remembered;
   const name = (entity as { constructor?: { name?: string } }).constructor?.name;
   const meta = (entity as { __meta?: { className?: string } }).__meta;
   const type = meta?.className ?? name;
-  return type && type in ENTITIES ? (type as NodeType) : null;
+  return type && type in ENTITIES ? (type as EntityNodeType) : null;
 }
 
 export const commonResolvers: Resolvers = {

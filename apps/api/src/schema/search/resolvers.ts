@@ -81,6 +81,7 @@ export const searchResolvers: Resolvers = {
       );
       return {
         totalCount: result.totalCount,
+        isApproximate: result.approximate,
         // A hit whose record vanished between the index read and the load is left out.
         edges: edges.filter((e) => e.node !== null),
         pageInfo: {
