@@ -5,6 +5,13 @@
  *
  *   pnpm bench:api            (from the repository root; builds nothing, run `pnpm build` first)
  *   BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=10 pnpm bench:api
+ *
+ * Each database runs three times: with the response cache, without it, and without it on two API
+ * processes loaded at once (connections split between them, requests per second added up).
+ *
+ * It runs on SQLite (a temporary file) and then on PostgreSQL (a throwaway schema in
+ * BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test; BENCH_DATABASES=sqlite
+ * runs only SQLite), with the same data, and prints both side by side.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +25,7 @@ import {
   Resource,
   Tag,
   createServices,
+  createThrowawaySchema,
   migrate,
   openDatabase,
   seed,
@@ -43,8 +51,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Seeds the database and adds generated resources, with tags, authors and source meetings. */
-async function prepare(path: string): Promise<void> {
-  const db = await openDatabase({ databaseUrl: path });
+async function prepare(databaseUrl: string): Promise<void> {
+  const db = await openDatabase({ databaseUrl });
   await migrate(db);
   await seed(db.em.fork());
   const system = systemActor('bench');
@@ -110,7 +118,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(url: string, query: string): Promise<Figures> {
+async function load(url: string, query: string, connections = CONNECTIONS): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -119,7 +127,7 @@ async function load(url: string, query: string): Promise<Figures> {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query }),
-        connections: CONNECTIONS,
+        connections,
         duration: SECONDS,
       },
       (error, res) => (error ? reject(error as Error) : resolve(res)),
@@ -150,11 +158,9 @@ function peakMemoryMb(pid: number): number {
   return kb / 1024;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'ake-bench-'));
-const path = join(dir, 'bench.sqlite');
-console.log(`Preparing: seed data + ${RESOURCES} generated resources …`);
-await prepare(path);
 const main = new URL('../dist/main.js', import.meta.url).pathname;
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
 
 const summary = (name: string, figures: Figures[]) => ({
   name,
@@ -165,13 +171,14 @@ const summary = (name: string, figures: Figures[]) => ({
 });
 
 /** Starts the API as its own process, loads it, and returns the figures and its peak memory. */
-async function scenario(label: string, env: Record<string, string>) {
+/** Starts one API process on a free port and resolves when it listens. */
+async function startApi(databaseUrl: string, env: Record<string, string>) {
   const port = await freePort();
   const server = spawn(process.execPath, [main], {
     env: {
       ...process.env,
       ...env,
-      DATABASE_URL: path,
+      DATABASE_URL: databaseUrl,
       API_PORT: String(port),
       API_HOST: '127.0.0.1',
       NODE_ENV: 'production',
@@ -184,20 +191,50 @@ async function scenario(label: string, env: Record<string, string>) {
     });
     server.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
   });
-  const url = `http://127.0.0.1:${port}`;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Loads every process at once (the connections split between them, as a load balancer would)
+ * and adds up their figures: requests per second summed, latency percentiles of the slowest.
+ */
+async function loadAll(urls: readonly string[], query: string): Promise<Figures> {
+  const parts = await Promise.all(
+    urls.map((url) => load(url, query, Math.max(1, Math.round(CONNECTIONS / urls.length)))),
+  );
+  return {
+    requestsPerSecond: parts.reduce((sum, f) => sum + f.requestsPerSecond, 0),
+    p50: Math.max(...parts.map((f) => f.p50)),
+    p95: Math.max(...parts.map((f) => f.p95)),
+    errors: parts.reduce((sum, f) => sum + f.errors, 0),
+  };
+}
+
+/** Starts `processes` API processes, loads them, and returns the figures and peak memory. */
+async function scenario(
+  label: string,
+  databaseUrl: string,
+  env: Record<string, string>,
+  processes = 1,
+) {
+  const apis = [];
+  for (let i = 0; i < processes; i++) apis.push(await startApi(databaseUrl, env));
+  const urls = apis.map((api) => api.url);
   const page: Figures[] = [];
   const baseline: Figures[] = [];
-  await load(url, PAGE_QUERY); // warm-up
+  await loadAll(urls, PAGE_QUERY); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
-    baseline.push(await load(url, BASELINE_QUERY));
-    page.push(await load(url, PAGE_QUERY));
+    baseline.push(await loadAll(urls, BASELINE_QUERY));
+    page.push(await loadAll(urls, PAGE_QUERY));
     console.log(
       `${label}, round ${round + 1}: page ${page.at(-1)!.requestsPerSecond.toFixed(0)} req/s, baseline ${baseline.at(-1)!.requestsPerSecond.toFixed(0)} req/s`,
     );
   }
-  const memory = peakMemoryMb(server.pid!);
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  const memory = Math.max(...apis.map((api) => peakMemoryMb(api.server.pid!)));
+  for (const { server } of apis) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
   return {
     rows: [
       summary(`${label}: 50-resource page`, page),
@@ -210,18 +247,46 @@ async function scenario(label: string, env: Record<string, string>) {
 console.log(
   `${RESOURCES} generated resources; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1`,
 );
-const cached = await scenario('response cache on (default)', {});
-const uncached = await scenario('response cache off', { RESPONSE_CACHE: 'off' });
-rmSync(dir, { recursive: true, force: true });
+const results: {
+  database: string;
+  cache: string;
+  rows: ReturnType<typeof summary>[];
+  memory: number;
+}[] = [];
+for (const database of DATABASES) {
+  let url: string;
+  let dispose: () => Promise<void>;
+  if (database === 'postgresql') {
+    const schema = await createThrowawaySchema(POSTGRES_URL, 'ake_bench');
+    url = schema.url;
+    dispose = () => schema.drop();
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'ake-bench-'));
+    url = `file:${join(dir, 'bench.sqlite')}`;
+    dispose = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
+  }
+  try {
+    console.log(`${database}: preparing seed data + ${RESOURCES} generated resources …`);
+    await prepare(url);
+    for (const [cache, env, processes] of [
+      ['response cache on (default)', {}, 1],
+      ['response cache off', { RESPONSE_CACHE: 'off' }, 1],
+      // Scaling out: two stateless processes on one database, the connections split.
+      ['response cache off, 2 API processes', { RESPONSE_CACHE: 'off' }, 2],
+    ] as const) {
+      const result = await scenario(`${database}, ${cache}`, url, env, processes);
+      results.push({ database, cache, ...result });
+    }
+  } finally {
+    await dispose();
+  }
+}
 
-console.table([...cached.rows, ...uncached.rows]);
-for (const [label, result] of [
-  ['cache on', cached],
-  ['cache off', uncached],
-] as const) {
+console.table(results.flatMap((r) => r.rows));
+for (const result of results) {
   const [page, baseline] = result.rows;
   const ratio = page!['req/s (median)'] / baseline!['req/s (median)'];
   console.log(
-    `${label}: page/baseline ${ratio.toFixed(2)} (target ≥ 0.33), page ≥ 500 req/s: ${page!['req/s (median)'] >= 500}, peak memory ${result.memory.toFixed(0)} MB (target < 300 MB)`,
+    `${result.database}, ${result.cache}: page/baseline ${ratio.toFixed(2)} (target ≥ 0.33), page ≥ 500 req/s: ${page!['req/s (median)'] >= 500}, peak memory ${result.memory.toFixed(0)} MB (target < 300 MB)`,
   );
 }

@@ -209,6 +209,38 @@ describe('the ake command', () => {
     });
   });
 
+  it('copies a SQLite installation into an empty database (PostgreSQL in that pass) with db copy', async () => {
+    // The source is always a SQLite file: the installation being moved.
+    const source = `file:${join(dir, 'copy-source.sqlite')}`;
+    const sourceEnv = { ...process.env, DATABASE_URL: source };
+    await run(process.execPath, [main, 'db', 'setup'], { env: sourceEnv });
+    const target = await scratchDatabase('cli_copy');
+    const { stdout } = await run(process.execPath, [
+      main,
+      'db',
+      'copy',
+      '--from',
+      source,
+      '--to',
+      target,
+    ]);
+    expect(stdout).toMatch(dialect === 'sqlite' ? /To: +SQLite/ : /To: +PostgreSQL/);
+    expect(stdout).toMatch(/meeting: 2 = 2/);
+    expect(stdout).toMatch(/Copied \d+ rows in [\d.]+ s: .*identical/);
+    expect(await countRows(target, 'organisation')).toBe(await countRows(source, 'organisation'));
+    const sourceExport = join(dir, 'copy-source.json');
+    const targetExport = join(dir, 'copy-target.json');
+    await run(process.execPath, [main, 'export', '--out', sourceExport], { env: sourceEnv });
+    await run(process.execPath, [main, 'export', '--out', targetExport], {
+      env: { ...process.env, DATABASE_URL: target },
+    });
+    expect(readFileSync(targetExport, 'utf8')).toBe(readFileSync(sourceExport, 'utf8'));
+    // The target now holds data: a second copy is refused, naming why.
+    await expect(
+      run(process.execPath, [main, 'db', 'copy', '--from', source, '--to', target]),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/not empty/) as unknown });
+  });
+
   it('leaves the database as before when a restore is killed half-way (kill -9)', async () => {
     const backup = join(dir, 'backup-1.json');
     const target = await scratchDatabase('cli_killed');

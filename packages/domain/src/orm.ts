@@ -171,7 +171,7 @@ export {
   encodeSearchCursor,
 } from './modules/search/search.service.js';
 export { FIELD_WEIGHTS, SqliteSearchIndex } from './modules/search/sqlite-search-index.js';
-export { PostgresSearchIndex } from './modules/search/postgres-search-index.js';
+export { PostgresSearchIndex, TS_RANK_WEIGHTS } from './modules/search/postgres-search-index.js';
 export { searchIndexFor } from './modules/search/search-index-for.js';
 export {
   type CorpusOptions,

@@ -65,7 +65,7 @@ import { type SqlExecutor, chunks, placeholders } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
 
 /** ts_rank weights in PostgreSQL's order {D, C, B, A}: body C, tags B, title A (3 : 2 : 1). */
-const RANK_WEIGHTS = '{0.1, 0.33, 0.67, 1.0}';
+export const TS_RANK_WEIGHTS = '{0.1, 0.33, 0.67, 1.0}';
 /** Records per multi-row statement (15 parameters each; PostgreSQL allows 65,535). */
 const ROWS_PER_STATEMENT = 200;
 /** Candidates read from the trigram index per misspelt word. */
@@ -358,7 +358,7 @@ export class PostgresSearchIndex implements SearchIndex {
       plan === null
         ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
         : {
-            sql: `ts_rank('${RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
+            sql: `ts_rank('${TS_RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
             params: [renderTsQuery(plan)] as unknown[],
           };
     return this.exec.all<FacetRow>(
