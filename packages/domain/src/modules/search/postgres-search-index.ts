@@ -31,16 +31,13 @@ import {
   renderTsQuery,
   toIndexText,
 } from '@ake/search';
-import { Highlighter, queryTerms } from './highlight.js';
 import {
   SEARCH_TYPES,
   type SearchDocument,
-  type SearchHit,
   type SearchIndex,
   type SearchKey,
   type SearchRequest,
   type SearchResult,
-  type SearchType,
 } from './search-index.js';
 import {
   addWordCounts,
@@ -58,10 +55,12 @@ import {
   candidateLimitOf,
   didYouMean,
   filterSql,
+  pageHits,
   tagsText,
   toFacets,
+  totalOf,
 } from './search-common.js';
-import { type SqlExecutor, chunks, placeholders } from './sql-executor.js';
+import { type SqlExecutor, chunks } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
 
 /** ts_rank weights in PostgreSQL's order {D, C, B, A}: body C, tags B, title A (3 : 2 : 1). */
@@ -89,7 +88,7 @@ const CLOSED_FACETS = [
  * The end of both search statements: from `m` (one row per match or candidate, after the
  * filters, with `rank`), the total, the five facets and one page (`limit ? offset ?`).
  */
-function countsAndPage(rankOrder: 'rank desc' | 'rank asc'): string {
+function countsAndPage(): string {
   return `c as (select count(*) as total, ${CLOSED_FACETS.map(
     ([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`,
   ).join(', ')} from m)
@@ -101,17 +100,8 @@ function countsAndPage(rankOrder: 'rank desc' | 'rank asc'): string {
        union all select 'organisation', organisation_id::text, max(organisation_name), count(*) from m where organisation_id is not null group by organisation_id
        union all select 'tag', t.value, null, count(*) from m, jsonb_array_elements_text(m.tags) t group by t.value
        union all select * from (
-         select 'page', id::text, updated_at::text, rank::float8 from m order by ${rankOrder}, updated_at desc, id desc limit ? offset ?
+         select 'page', id::text, updated_at::text, rank::float8 from m order by rank, updated_at desc, id desc limit ? offset ?
        ) p`;
-}
-
-interface DisplayRow {
-  id: number;
-  type: SearchType;
-  entity_id: number;
-  language: Language;
-  title: string;
-  snippet_text: string;
 }
 
 export class PostgresSearchIndex implements SearchIndex {
@@ -246,8 +236,7 @@ export class PostgresSearchIndex implements SearchIndex {
       candidates === null
         ? await this.exactRows(plan, where, request)
         : await this.boundedRows(candidates, request);
-    const facets = rows.filter((row) => row.field !== 'page');
-    const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
+    const totalCount = totalOf(rows);
     if (totalCount === 0) {
       const suggestions = await didYouMean(request.query, parsed, {
         hasMatches: (query) => this.hasMatches(query, where),
@@ -255,48 +244,13 @@ export class PostgresSearchIndex implements SearchIndex {
       });
       return { ...empty, suggestions };
     }
-    // The page, sorted again (a union need not keep its order): by rank (higher first) or, when
-    // bounded, by tier (lower first), then newest, then highest id.
-    const order = candidates === null ? -1 : 1;
-    const page = rows
-      .filter((row) => row.field === 'page')
-      .sort(
-        (a, b) =>
-          order * (Number(a.n) - Number(b.n)) ||
-          Number(b.label) - Number(a.label) ||
-          Number(b.value) - Number(a.value),
-      );
-    const ids = page.map((row) => Number(row.value));
-    const display = new Map<number, DisplayRow>();
-    if (ids.length > 0) {
-      const found = await this.exec.all<DisplayRow>(
-        `select id, type, entity_id, language, title, snippet_text from search_document where id in (${placeholders(ids.length)})`,
-        ids,
-      );
-      for (const row of found) display.set(Number(row.id), row);
-    }
-    const highlighter = new Highlighter(queryTerms(plan), lexicons);
-    const hits: SearchHit[] = page.flatMap((row) => {
-      const doc = display.get(Number(row.value));
-      if (!doc) return [];
-      return [
-        {
-          type: doc.type,
-          id: Number(doc.entity_id),
-          title: doc.title,
-          titleHighlighted: highlighter.highlight(doc.title, doc.language),
-          snippet: highlighter.snippet(doc.snippet_text, doc.language),
-          // A bounded search ranks by tier and recency: no relevance score.
-          score: candidates === null ? Number(row.n) : 0,
-        },
-      ];
-    });
+    const approximate = candidates !== null;
     return {
       totalCount,
-      hits,
-      facets: toFacets(facets),
+      hits: await pageHits(this.exec, rows, { plan, lexicons, approximate }),
+      facets: toFacets(rows),
       suggestions: [],
-      approximate: candidates !== null,
+      approximate,
     };
   }
 
@@ -358,14 +312,15 @@ export class PostgresSearchIndex implements SearchIndex {
       plan === null
         ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
         : {
-            sql: `ts_rank('${TS_RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
+            // Negated, so that lower is better as with bm25 and the tiers.
+            sql: `-ts_rank('${TS_RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
             params: [renderTsQuery(plan)] as unknown[],
           };
     return this.exec.all<FacetRow>(
       `with m as materialized (
          select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, ${match.sql} and ${where.sql}
        ),
-       ${countsAndPage('rank desc')}`,
+       ${countsAndPage()}`,
       [...match.params, ...where.params, request.limit, request.offset],
     );
   }
@@ -381,7 +336,7 @@ export class PostgresSearchIndex implements SearchIndex {
          select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier as rank
          from j join search_document d on d.id = j.id
        ),
-       ${countsAndPage('rank asc')}`,
+       ${countsAndPage()}`,
       [JSON.stringify(candidates.map((c) => [c.id, c.tier])), request.limit, request.offset],
     );
   }

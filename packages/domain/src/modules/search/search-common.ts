@@ -2,16 +2,24 @@
  * What the SQLite and PostgreSQL search indexes share beyond the analyser: filters, facet rows,
  * and the "did you mean" procedure. Each index supplies only its SQL.
  */
-import { type ParsedQuery, suggest } from '@ake/search';
+import {
+  type Language,
+  type Lexicon,
+  type MatchPlan,
+  type ParsedQuery,
+  suggest,
+} from '@ake/search';
+import { Highlighter, queryTerms } from './highlight.js';
 import {
   FACET_FIELDS,
   type Facet,
   type FacetField,
   type SearchFilter,
+  type SearchHit,
   type SearchType,
   searchTypeOf,
 } from './search-index.js';
-import { placeholders } from './sql-executor.js';
+import { type SqlExecutor, placeholders } from './sql-executor.js';
 import { type Dialect } from '../../shared/dialect.js';
 
 /**
@@ -47,7 +55,10 @@ export interface Where {
   params: unknown[];
 }
 
-/** A row of a search statement: the total, a facet value, or a page entry (n = its rank). */
+/**
+ * A row of a search statement: the total, a facet value, or a page entry (`value` its document
+ * id, `label` its updated_at, `n` its rank: lower is better, negated relevance or the tier).
+ */
 export interface FacetRow {
   field: FacetField | 'total' | 'page';
   value: string | number | null;
@@ -110,6 +121,65 @@ export function toFacets(rows: readonly FacetRow[]): Facet[] {
       }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fi')),
   }));
+}
+
+/** The total of a search statement's rows. */
+export function totalOf(rows: readonly FacetRow[]): number {
+  return Number(rows.find((row) => row.field === 'total')?.n ?? 0);
+}
+
+/**
+ * The page of a search statement's rows as hits: sorted again (a union need not keep its order:
+ * rank, then newest, then highest id), the display columns read for its rows only, titles and
+ * snippets highlighted. A bounded (approximate) search ranks by tier and recency: score 0.
+ */
+export async function pageHits(
+  exec: SqlExecutor,
+  rows: readonly FacetRow[],
+  options: { plan: MatchPlan | null; lexicons: Record<Language, Lexicon>; approximate: boolean },
+): Promise<SearchHit[]> {
+  const page = rows
+    .filter((row) => row.field === 'page')
+    .sort(
+      (a, b) =>
+        Number(a.n) - Number(b.n) ||
+        Number(b.label) - Number(a.label) ||
+        Number(b.value) - Number(a.value),
+    );
+  const ids = page.map((row) => Number(row.value));
+  const display = new Map<number, DisplayRow>();
+  if (ids.length > 0) {
+    const found = await exec.all<DisplayRow>(
+      `select id, type, entity_id, language, title, snippet_text from search_document where id in (${placeholders(ids.length)})`,
+      ids,
+    );
+    for (const row of found) display.set(Number(row.id), row);
+  }
+  const highlighter = new Highlighter(queryTerms(options.plan), options.lexicons);
+  return page.flatMap((row) => {
+    const doc = display.get(Number(row.value));
+    if (!doc) return [];
+    const rank = Number(row.n);
+    return [
+      {
+        type: doc.type,
+        id: Number(doc.entity_id),
+        title: doc.title,
+        titleHighlighted: highlighter.highlight(doc.title, doc.language),
+        snippet: highlighter.snippet(doc.snippet_text, doc.language),
+        score: options.approximate || rank === 0 ? 0 : -rank,
+      },
+    ];
+  });
+}
+
+interface DisplayRow {
+  id: number;
+  type: SearchType;
+  entity_id: number;
+  language: Language;
+  title: string;
+  snippet_text: string;
 }
 
 export interface SuggestionSource {

@@ -26,16 +26,13 @@ import {
   renderFts5,
   toIndexText,
 } from '@ake/search';
-import { Highlighter, queryTerms } from './highlight.js';
 import {
   SEARCH_TYPES,
   type SearchDocument,
-  type SearchHit,
   type SearchIndex,
   type SearchKey,
   type SearchRequest,
   type SearchResult,
-  type SearchType,
 } from './search-index.js';
 import {
   addWords,
@@ -53,10 +50,12 @@ import {
   candidateLimitOf,
   didYouMean,
   filterSql,
+  pageHits,
   tagsText,
   toFacets,
+  totalOf,
 } from './search-common.js';
-import { type SqlExecutor, placeholders } from './sql-executor.js';
+import { type SqlExecutor } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
 
 /** bm25 column weights of search_fts (title, tags, body). */
@@ -99,15 +98,6 @@ function titleOrTagsMatch(plan: MatchPlan): string {
   return plan.kind === 'not'
     ? `${columns} : (${renderFts5(plan.include, 'tags')}) NOT (${renderFts5(plan.exclude, 'tags')})`
     : `${columns} : (${renderFts5(plan, 'tags')})`;
-}
-
-interface PageRow {
-  type: SearchType;
-  entity_id: number;
-  language: Language;
-  title: string;
-  snippet_text: string;
-  rank: number;
 }
 
 /** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
@@ -268,8 +258,7 @@ export class SqliteSearchIndex implements SearchIndex {
       candidates === null
         ? await this.exactRows(match, where, request)
         : await this.boundedRows(candidates, request);
-    const facets = rows.filter((row) => row.field !== 'page');
-    const totalCount = Number(facets.find((row) => row.field === 'total')?.n ?? 0);
+    const totalCount = totalOf(rows);
     if (totalCount === 0) {
       const suggestions = await didYouMean(request.query, parsed, {
         hasMatches: (query) => this.hasMatches(query, where),
@@ -280,46 +269,13 @@ export class SqliteSearchIndex implements SearchIndex {
       });
       return { ...empty, suggestions };
     }
-    // The page's display columns, for its (at most 100) rows only. Its entries are sorted again
-    // here (rank, or tier in the bounded statement, then updated_at in `label`, then id), as a
-    // union need not keep their order.
-    const page = rows
-      .filter((row) => row.field === 'page')
-      .sort(
-        (a, b) =>
-          Number(a.n) - Number(b.n) ||
-          Number(b.label) - Number(a.label) ||
-          Number(b.value) - Number(a.value),
-      );
-    const ids = page.map((row) => Number(row.value));
-    const display = new Map<number, Omit<PageRow, 'rank'>>();
-    if (ids.length > 0) {
-      const found = await this.exec.all<Omit<PageRow, 'rank'> & { id: number }>(
-        `select id, type, entity_id, language, title, snippet_text from search_document where id in (${placeholders(ids.length)})`,
-        ids,
-      );
-      for (const row of found) display.set(Number(row.id), row);
-    }
-    const pageRows: PageRow[] = page.flatMap((row) => {
-      const doc = display.get(Number(row.value));
-      // A bounded search ranks by tier and recency: no bm25, score 0.
-      return doc ? [{ ...doc, rank: candidates === null ? Number(row.n) : 0 }] : [];
-    });
-    const highlighter = new Highlighter(queryTerms(plan), lexicons);
-    const hits: SearchHit[] = pageRows.map((row) => ({
-      type: row.type,
-      id: Number(row.entity_id),
-      title: row.title,
-      titleHighlighted: highlighter.highlight(row.title, row.language),
-      snippet: highlighter.snippet(row.snippet_text, row.language),
-      score: row.rank === 0 ? 0 : -Number(row.rank),
-    }));
+    const approximate = candidates !== null;
     return {
       totalCount,
-      hits,
-      facets: toFacets(facets),
+      hits: await pageHits(this.exec, rows, { plan, lexicons, approximate }),
+      facets: toFacets(rows),
       suggestions: [],
-      approximate: candidates !== null,
+      approximate,
     };
   }
 
