@@ -24,41 +24,30 @@ import {
   type Language,
   type Lexicon,
   type MatchPlan,
-  type ParsedQuery,
-  compileQuery,
-  createQueryAnalyser,
-  parseQuery,
   renderTsQuery,
   toIndexText,
 } from '@ake/search';
 import {
   SEARCH_TYPES,
   type SearchDocument,
-  type SearchIndex,
   type SearchKey,
   type SearchRequest,
-  type SearchResult,
 } from './search-index.js';
 import {
   addWordCounts,
   clearVocabulary,
-  loadLexicons,
   removeWordCounts,
   vocabulary,
   vocabularyWords,
 } from './search-lexicon.js';
+import { AnalysedSearchIndex } from './analysed-search-index.js';
 import {
+  type Candidate,
   type FacetRow,
   type SearchIndexOptions,
   type Where,
   SNIPPET_SOURCE_LIMIT,
-  candidateLimitOf,
-  didYouMean,
-  filterSql,
-  pageHits,
   tagsText,
-  toFacets,
-  totalOf,
 } from './search-common.js';
 import { type SqlExecutor, chunks } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
@@ -71,12 +60,6 @@ const ROWS_PER_STATEMENT = 200;
 const TRIGRAM_CANDIDATES = 200;
 
 const DOCUMENT_SQL = `setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')`;
-
-/** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
-interface Candidate {
-  id: number;
-  tier: 0 | 1;
-}
 
 // Type and language have a closed set of values: counted in one pass with filters.
 const CLOSED_FACETS = [
@@ -104,14 +87,9 @@ function countsAndPage(): string {
        ) p`;
 }
 
-export class PostgresSearchIndex implements SearchIndex {
-  private readonly candidateLimit: number;
-
-  constructor(
-    private readonly exec: SqlExecutor,
-    options: SearchIndexOptions = {},
-  ) {
-    this.candidateLimit = candidateLimitOf(options);
+export class PostgresSearchIndex extends AnalysedSearchIndex {
+  constructor(exec: SqlExecutor, options: SearchIndexOptions = {}) {
+    super(exec, options);
   }
 
   async upsert(batch: readonly SearchDocument[]): Promise<void> {
@@ -187,71 +165,13 @@ export class PostgresSearchIndex implements SearchIndex {
     for (const [language, counts] of removed) await removeWordCounts(this.exec, language, counts);
   }
 
-  async renameOrganisation(organisationId: number, name: string): Promise<void> {
-    await this.exec.run(
-      'update search_document set organisation_name = ? where organisation_id = ?',
-      [name, organisationId],
-    );
-  }
-
   async clear(): Promise<void> {
     await this.exec.run('delete from search_document');
     await clearVocabulary(this.exec);
   }
 
-  async count(): Promise<number> {
-    const rows = await this.exec.all<{ n: string }>('select count(*) as n from search_document');
-    return Number(rows[0]?.n ?? 0);
-  }
-
-  /** The tsquery `search` matches a query with, or null (for benchmarks and diagnostics). */
-  async compileMatch(query: string): Promise<string | null> {
-    const plan = await this.plan(parseQuery(query));
-    return plan === null ? null : renderTsQuery(plan);
-  }
-
-  /**
-   * Runs a query, exactly as on SQLite: up to `candidateLimit` matches after the filters it
-   * ranks every match (`ts_rank`) with exact total and facets; above it the work is bounded and
-   * the result marked `approximate` (candidates: the newest title/tag matches, then the newest
-   * other matches; ranked by that tier, then recency). See `SqliteSearchIndex.search`.
-   */
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const empty: SearchResult = {
-      totalCount: 0,
-      hits: [],
-      facets: [],
-      suggestions: [],
-      approximate: false,
-    };
-    const parsed = parseQuery(request.query);
-    const where = filterSql('postgresql', parsed, request.filter);
-    if (where === null) return empty;
-    const lexicons = await loadLexicons(this.exec);
-    const plan = await this.plan(parsed);
-    if (plan === null && parsed.types.length === 0) return empty;
-    const candidates =
-      plan === null ? await this.newestCandidates(where) : await this.matchCandidates(plan, where);
-    const rows =
-      candidates === null
-        ? await this.exactRows(plan, where, request)
-        : await this.boundedRows(candidates, request);
-    const totalCount = totalOf(rows);
-    if (totalCount === 0) {
-      const suggestions = await didYouMean(request.query, parsed, {
-        hasMatches: (query) => this.hasMatches(query, where),
-        candidates: (word) => this.similarWords(word),
-      });
-      return { ...empty, suggestions };
-    }
-    const approximate = candidates !== null;
-    return {
-      totalCount,
-      hits: await pageHits(this.exec, rows, { plan, lexicons, approximate }),
-      facets: toFacets(rows),
-      suggestions: [],
-      approximate,
-    };
+  protected render(plan: MatchPlan): string {
+    return renderTsQuery(plan);
   }
 
   /**
@@ -260,7 +180,7 @@ export class PostgresSearchIndex implements SearchIndex {
    * (tier 0); when there are no more than the limit of those, then the newest other matches
    * (tier 1). Each read stops after `candidateLimit + 1` rows, newest first.
    */
-  private async matchCandidates(plan: MatchPlan, where: Where): Promise<Candidate[] | null> {
+  protected async matchCandidates(plan: MatchPlan, where: Where): Promise<Candidate[] | null> {
     const limit = this.candidateLimit;
     const titleOrTags =
       plan.kind === 'not'
@@ -292,7 +212,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** Listing by `type:` alone: the `candidateLimit` most recently updated, when more pass. */
-  private async newestCandidates(where: Where): Promise<Candidate[] | null> {
+  protected async newestCandidates(where: Where): Promise<Candidate[] | null> {
     const limit = this.candidateLimit;
     const rows = await this.exec.all<{ id: number }>(
       `select d.id from search_document d where ${where.sql} order by d.updated_at desc, d.id desc limit ?`,
@@ -303,7 +223,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** The exact statement: every match with its rank once, then total, facets and page. */
-  private async exactRows(
+  protected async exactRows(
     plan: MatchPlan | null,
     where: Where,
     request: SearchRequest,
@@ -326,7 +246,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** The bounded statement: total, facets and page over the candidates; `rank` is the tier. */
-  private async boundedRows(
+  protected async boundedRows(
     candidates: readonly Candidate[],
     request: SearchRequest,
   ): Promise<FacetRow[]> {
@@ -341,15 +261,7 @@ export class PostgresSearchIndex implements SearchIndex {
     );
   }
 
-  private async plan(parsed: ParsedQuery): Promise<MatchPlan | null> {
-    const lexicons = await loadLexicons(this.exec);
-    return compileQuery(parsed, createQueryAnalyser({ lexicons }), { tagsAsText: true });
-  }
-
-  /** Whether a query finds anything under the same filters (stops at the first match). */
-  private async hasMatches(query: string, where: Where): Promise<boolean> {
-    const plan = await this.plan(parseQuery(query));
-    if (plan === null) return false;
+  protected async anyMatch(plan: MatchPlan, where: Where): Promise<boolean> {
     const rows = await this.exec.all<{ id: number }>(
       `select d.id from search_document d where d.document @@ to_tsquery('simple', ?) and ${where.sql} limit 1`,
       [renderTsQuery(plan), ...where.params],
@@ -361,7 +273,7 @@ export class PostgresSearchIndex implements SearchIndex {
    * Vocabulary words that look like `word` (trigram similarity over the GIN index), or, for
    * words too short to share trigrams, the words of about its length.
    */
-  private async similarWords(word: string): Promise<string[]> {
+  protected async suggestionCandidates(word: string): Promise<string[]> {
     const rows = await this.exec.all<{ word: string }>(
       `select word from search_term where doc_count > 0 and word % ? group by word
        order by max(similarity(word, ?)) desc limit ${TRIGRAM_CANDIDATES}`,

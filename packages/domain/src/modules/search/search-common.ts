@@ -123,6 +123,12 @@ export function toFacets(rows: readonly FacetRow[]): Facet[] {
   }));
 }
 
+/** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
+export interface Candidate {
+  id: number;
+  tier: 0 | 1;
+}
+
 /** The total of a search statement's rows. */
 export function totalOf(rows: readonly FacetRow[]): number {
   return Number(rows.find((row) => row.field === 'total')?.n ?? 0);

@@ -16,44 +16,28 @@
  * Every statement runs through the {@link SqlExecutor} it was given, i.e. in the transaction of
  * the write being indexed.
  */
-import {
-  type Language,
-  type Lexicon,
-  type MatchPlan,
-  compileQuery,
-  createQueryAnalyser,
-  parseQuery,
-  renderFts5,
-  toIndexText,
-} from '@ake/search';
+import { type Language, type Lexicon, type MatchPlan, renderFts5, toIndexText } from '@ake/search';
 import {
   SEARCH_TYPES,
   type SearchDocument,
-  type SearchIndex,
   type SearchKey,
   type SearchRequest,
-  type SearchResult,
 } from './search-index.js';
 import {
   addWords,
   clearVocabulary,
-  loadLexicons,
   removeWords,
   vocabulary,
   vocabularyWords,
 } from './search-lexicon.js';
+import { AnalysedSearchIndex } from './analysed-search-index.js';
 import {
+  type Candidate,
   type FacetRow,
   type SearchIndexOptions,
   type Where,
   SNIPPET_SOURCE_LIMIT,
-  candidateLimitOf,
-  didYouMean,
-  filterSql,
-  pageHits,
   tagsText,
-  toFacets,
-  totalOf,
 } from './search-common.js';
 import { type SqlExecutor } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
@@ -100,20 +84,9 @@ function titleOrTagsMatch(plan: MatchPlan): string {
     : `${columns} : (${renderFts5(plan, 'tags')})`;
 }
 
-/** A candidate of a bounded search: tier 0 matched in the title or tags, tier 1 elsewhere. */
-interface Candidate {
-  id: number;
-  tier: 0 | 1;
-}
-
-export class SqliteSearchIndex implements SearchIndex {
-  private readonly candidateLimit: number;
-
-  constructor(
-    private readonly exec: SqlExecutor,
-    options: SearchIndexOptions = {},
-  ) {
-    this.candidateLimit = candidateLimitOf(options);
+export class SqliteSearchIndex extends AnalysedSearchIndex {
+  constructor(exec: SqlExecutor, options: SearchIndexOptions = {}) {
+    super(exec, options);
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -193,90 +166,14 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  async renameOrganisation(organisationId: number, name: string): Promise<void> {
-    await this.exec.run(
-      'update search_document set organisation_name = ? where organisation_id = ?',
-      [name, organisationId],
-    );
-  }
-
   async clear(): Promise<void> {
     await this.exec.run('delete from search_fts');
     await this.exec.run('delete from search_document');
     await clearVocabulary(this.exec);
   }
 
-  async count(): Promise<number> {
-    const rows = await this.exec.all<{ n: number }>('select count(*) as n from search_document');
-    return Number(rows[0]?.n ?? 0);
-  }
-
-  /**
-   * The FTS5 expression `search` matches a query with (every term quoted), or null when the
-   * query has nothing to match in the text. For benchmarks and diagnostics.
-   */
-  async compileMatch(query: string): Promise<string | null> {
-    const lexicons = await loadLexicons(this.exec);
-    const plan = compileQuery(parseQuery(query), createQueryAnalyser({ lexicons }), {
-      tagsAsText: true,
-    });
-    return plan === null ? null : renderFts5(plan, 'tags');
-  }
-
-  /**
-   * Runs a query. Up to `candidateLimit` matches after the filters (almost every query), it is
-   * exact: bm25 over every match, exact total and facets. Above it the work is bounded and the
-   * result marked `approximate`: only `candidateLimit` candidates are ranked and counted, the
-   * newest records whose title or tags match first (tier 0), then the newest other matches
-   * (tier 1), each tier newest first; `totalCount` is the number of candidates (more records
-   * match) and paging ends after them. Measured at 100,000 records: bm25 reads every match of
-   * each query phrase for its IDF however few rows it scores, so the bounded path ranks by tier
-   * and recency and never asks for bm25.
-   */
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const empty: SearchResult = {
-      totalCount: 0,
-      hits: [],
-      facets: [],
-      suggestions: [],
-      approximate: false,
-    };
-    const parsed = parseQuery(request.query);
-    const where = filterSql('sqlite', parsed, request.filter);
-    if (where === null) return empty;
-    const lexicons = await loadLexicons(this.exec);
-    const analyser = createQueryAnalyser({ lexicons });
-    const plan = compileQuery(parsed, analyser, { tagsAsText: true });
-    // Nothing to match in the text: list by `type:` alone, or nothing at all.
-    if (plan === null && parsed.types.length === 0) return empty;
-    const match = plan === null ? null : renderFts5(plan, 'tags');
-    const candidates =
-      plan === null || match === null
-        ? await this.newestCandidates(where)
-        : await this.matchCandidates(plan, match, where);
-    const rows =
-      candidates === null
-        ? await this.exactRows(match, where, request)
-        : await this.boundedRows(candidates, request);
-    const totalCount = totalOf(rows);
-    if (totalCount === 0) {
-      const suggestions = await didYouMean(request.query, parsed, {
-        hasMatches: (query) => this.hasMatches(query, where),
-        candidates: async (word) => {
-          const length = [...word].length;
-          return vocabulary(this.exec, Math.max(1, length - 2), length + 2);
-        },
-      });
-      return { ...empty, suggestions };
-    }
-    const approximate = candidates !== null;
-    return {
-      totalCount,
-      hits: await pageHits(this.exec, rows, { plan, lexicons, approximate }),
-      facets: toFacets(rows),
-      suggestions: [],
-      approximate,
-    };
+  protected render(plan: MatchPlan): string {
+    return renderFts5(plan, 'tags');
   }
 
   /**
@@ -294,12 +191,9 @@ export class SqliteSearchIndex implements SearchIndex {
    *    only the newest `candidateLimit + 1` title/tag matches, so an older one can land in
    *    tier 1.)
    */
-  private async matchCandidates(
-    plan: MatchPlan,
-    match: string,
-    where: Where,
-  ): Promise<Candidate[] | null> {
+  protected async matchCandidates(plan: MatchPlan, where: Where): Promise<Candidate[] | null> {
     const limit = this.candidateLimit;
+    const match = this.render(plan);
     const window = await this.exec.all<{ id: number; keep: number }>(
       `select x.id, case when ${where.sql} then 1 else 0 end as keep
        from (select rowid as id from search_fts where search_fts match ? order by rowid desc limit ?) x
@@ -336,7 +230,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * records when more pass the filters, else null. The first `candidateLimit` positions are the
    * same as the exact list's; only the total and the facets are bounded.
    */
-  private async newestCandidates(where: Where): Promise<Candidate[] | null> {
+  protected async newestCandidates(where: Where): Promise<Candidate[] | null> {
     const limit = this.candidateLimit;
     const rows = await this.exec.all<{ id: number }>(
       `select d.id from search_document d indexed by search_document_facets
@@ -353,11 +247,12 @@ export class SqliteSearchIndex implements SearchIndex {
    * reads the narrow covering index `search_document_facets` instead of the wide rows; the
    * total, the five facets and the page's ids are all computed from that one set.
    */
-  private async exactRows(
-    match: string | null,
+  protected async exactRows(
+    plan: MatchPlan | null,
     where: Where,
     request: SearchRequest,
   ): Promise<FacetRow[]> {
+    const match = plan === null ? null : this.render(plan);
     const source =
       match === null
         ? { sql: 'select id, 0 as rank from search_document', params: [] as unknown[] }
@@ -381,7 +276,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * The bounded statement: the same total, facets and page over the candidates only (already
    * filtered), ranked by tier, then the most recently updated; `n` of a page row is its tier.
    */
-  private async boundedRows(
+  protected async boundedRows(
     candidates: readonly Candidate[],
     request: SearchRequest,
   ): Promise<FacetRow[]> {
@@ -396,22 +291,20 @@ export class SqliteSearchIndex implements SearchIndex {
     );
   }
 
-  /**
-   * Whether a query finds anything under the same filters (stops at the first match: a
-   * suggestion that is a common word would otherwise count every record it is in).
-   */
-  private async hasMatches(query: string, where: Where): Promise<boolean> {
-    const lexicons = await loadLexicons(this.exec);
-    const plan = compileQuery(parseQuery(query), createQueryAnalyser({ lexicons }), {
-      tagsAsText: true,
-    });
-    if (plan === null) return false;
+  /** Stops at the first match: a common suggestion would otherwise count every record. */
+  protected async anyMatch(plan: MatchPlan, where: Where): Promise<boolean> {
     const rows = await this.exec.all<{ id: number }>(
       `select search_fts.rowid as id
        from search_fts cross join search_document d on d.id = search_fts.rowid
        where search_fts match ? and ${where.sql} limit 1`,
-      [renderFts5(plan, 'tags'), ...where.params],
+      [this.render(plan), ...where.params],
     );
     return rows.length > 0;
+  }
+
+  /** The vocabulary words of about the word's length. */
+  protected suggestionCandidates(word: string): Promise<string[]> {
+    const length = [...word].length;
+    return vocabulary(this.exec, Math.max(1, length - 2), length + 2);
   }
 }
