@@ -91,7 +91,7 @@ export abstract class AnalysedSearchIndex implements SearchIndex {
     const where = filterSql(this.exec.dialect, parsed, request.filter);
     if (where === null) return empty;
     const lexicons = await loadLexicons(this.exec);
-    const plan = await this.plan(parsed);
+    const plan = this.planWith(parsed, lexicons);
     // Nothing to match in the text: list by `type:` alone, or nothing at all.
     if (plan === null && parsed.types.length === 0) return empty;
     const candidates =
@@ -103,7 +103,10 @@ export abstract class AnalysedSearchIndex implements SearchIndex {
     const totalCount = totalOf(rows);
     if (totalCount === 0) {
       const suggestions = await didYouMean(request.query, parsed, {
-        hasMatches: (query) => this.hasMatches(query, where),
+        hasMatches: async (query) => {
+          const rewritten = this.planWith(parseQuery(query), lexicons);
+          return rewritten !== null && (await this.anyMatch(rewritten, where));
+        },
         candidates: (word) => this.suggestionCandidates(word),
       });
       return { ...empty, suggestions };
@@ -120,15 +123,15 @@ export abstract class AnalysedSearchIndex implements SearchIndex {
 
   /** A query's plan with the corpus's lexicons (null when nothing remains to match). */
   protected async plan(parsed: ParsedQuery): Promise<MatchPlan | null> {
-    const lexicons = await loadLexicons(this.exec);
-    return compileQuery(parsed, createQueryAnalyser({ lexicons }), { tagsAsText: true });
+    return this.planWith(parsed, await loadLexicons(this.exec));
   }
 
-  /** Whether a query finds anything under the same filters (stops at the first match). */
-  protected async hasMatches(query: string, where: Where): Promise<boolean> {
-    const plan = await this.plan(parseQuery(query));
-    if (plan === null) return false;
-    return this.anyMatch(plan, where);
+  /** The plan with lexicons already loaded (a search loads them once, also for highlighting). */
+  private planWith(
+    parsed: ParsedQuery,
+    lexicons: Awaited<ReturnType<typeof loadLexicons>>,
+  ): MatchPlan | null {
+    return compileQuery(parsed, createQueryAnalyser({ lexicons }), { tagsAsText: true });
   }
 
   /** The plan in the database's own syntax (bound as a parameter, never spliced into SQL). */
