@@ -4,9 +4,9 @@
  * the version the editor saw, record what changed, archive instead of delete.
  */
 import { type EntityManager, type EntityName, type Ref } from '@mikro-orm/core';
-import { type Actor, actorUserId } from './actor.js';
-import { NotFoundError } from './errors.js';
-import { InvalidInput, conflictError } from './write.js';
+import { type Actor, actorUserId, requireCurator } from './actor.js';
+import { NotFoundError, type Result } from './errors.js';
+import { InvalidInput, conflictError, runWrite } from './write.js';
 import { type RevisionAction } from '../modules/revision/revision.entity.js';
 import {
   type Snapshot,
@@ -131,6 +131,20 @@ export async function archiveCurated<T extends CuratedFields>(
   const { entity, before } = await loadForEdit(tx, kind, id, expectedVersion);
   entity.archivedAt = new Date();
   return finishEdit(tx, kind, actor, entity, before, 'archive');
+}
+
+/**
+ * A service's archive operation: curators only, one transaction, a stale version or unknown id
+ * as a field error (`Result`), like every other write.
+ */
+export function archiveAsCurator<T extends CuratedFields>(
+  em: EntityManager,
+  kind: CuratedKind<T>,
+  actor: Actor,
+  input: { id: number; version: number },
+): Promise<Result<T>> {
+  requireCurator(actor);
+  return runWrite(em, (tx) => archiveCurated(tx, kind, actor, input.id, input.version));
 }
 
 /** Brings an archived record back. */

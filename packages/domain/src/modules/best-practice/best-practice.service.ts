@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -141,10 +141,7 @@ export class BestPracticeService {
     actor: Actor,
     input: { id: number; version: number },
   ): Promise<Result<BestPractice>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, bestPracticeKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, bestPracticeKind, actor, input);
   }
 
   /** One best practice with tags and related resources, or null. */

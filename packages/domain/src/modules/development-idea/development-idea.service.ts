@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -101,10 +101,7 @@ export class DevelopmentIdeaService {
     actor: Actor,
     input: { id: number; version: number },
   ): Promise<Result<DevelopmentIdea>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, developmentIdeaKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, developmentIdeaKind, actor, input);
   }
 
   /** One idea with its tags, or null. */

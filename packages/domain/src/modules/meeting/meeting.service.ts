@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -275,10 +275,7 @@ export class MeetingService {
 
   /** Archives a meeting. */
   async archive(actor: Actor, input: { id: number; version: number }): Promise<Result<Meeting>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, meetingKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, meetingKind, actor, input);
   }
 
   /** One meeting with participants, agenda, decisions and actions. */

@@ -3,7 +3,7 @@ import { MAX_PAGE_SIZE, type Page, pageWindow } from '../../shared/page.js';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -182,10 +182,7 @@ export class MentoringService {
 
   /** Archives a programme. */
   async archiveProgramme(actor: Actor, input: { id: number; version: number }) {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, programmeKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, programmeKind, actor, input);
   }
 
   /** Records a work visit; the host must be a library or a bookmobile. */
@@ -288,10 +285,7 @@ export class MentoringService {
 
   /** Archives a work visit. */
   async archiveVisit(actor: Actor, input: { id: number; version: number }) {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, workVisitKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, workVisitKind, actor, input);
   }
 
   /** Pairs a mentor with a mentee in a programme. */

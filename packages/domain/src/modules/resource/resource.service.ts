@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -152,10 +152,7 @@ export class ResourceService {
 
   /** Archives a link. */
   async archive(actor: Actor, input: { id: number; version: number }): Promise<Result<Resource>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, resourceKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, resourceKind, actor, input);
   }
 
   /** One resource with its tags, or null when it does not exist or is archived. */

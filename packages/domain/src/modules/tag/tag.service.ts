@@ -2,7 +2,7 @@ import { type EntityManager } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -115,8 +115,7 @@ export class TagService {
 
   /** Archives a tag; records keep it, lists stop offering it. */
   async archive(actor: Actor, input: { id: number; version: number }): Promise<Result<Tag>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) => archiveCurated(tx, tagKind, actor, input.id, input.version));
+    return archiveAsCurator(this.em, tagKind, actor, input);
   }
 
   /** Tags that are not archived, by name. */

@@ -2,7 +2,7 @@ import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
-  archiveCurated,
+  archiveAsCurator,
   finishEdit,
   insertCurated,
   loadForEdit,
@@ -220,10 +220,7 @@ export class TrainingService {
 
   /** Archives a training. */
   async archive(actor: Actor, input: { id: number; version: number }): Promise<Result<Training>> {
-    requireCurator(actor);
-    return runWrite(this.em, (tx) =>
-      archiveCurated(tx, trainingKind, actor, input.id, input.version),
-    );
+    return archiveAsCurator(this.em, trainingKind, actor, input);
   }
 
   /** One training with its sessions, programme and people. */
