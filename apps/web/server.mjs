@@ -1,8 +1,13 @@
-// Serves the built app with remix-serve, in this process (so the PID you hold is the server's).
+// Serves the built app with remix-serve, in this process (so the PID you hold is the server's),
+// from any working directory.
 // WEB_PORT (default 3000) and HOST (default 127.0.0.1: only this machine) choose where it listens;
 // API_URL says where the GraphQL API is (default http://127.0.0.1:4000/graphql).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// remix-serve finds the client assets (dist/client) relative to the working directory: run from
+// this folder whoever starts us and from wherever (`npm start` starts us from the repository root).
+process.chdir(fileURLToPath(new URL('.', import.meta.url)));
 
 const require = createRequire(import.meta.url);
 process.env.PORT = process.env.WEB_PORT ?? process.env.PORT ?? '3000';

@@ -1,24 +1,21 @@
 /**
- * The world of the end-to-end tests, all on 127.0.0.1: a real API on a fresh, migrated and
- * seeded scratch database (a SQLite file, or a throwaway PostgreSQL schema when
- * `TEST_DATABASE_URL` names PostgreSQL) with a curator who has a password; the built web app
- * (`node server.mjs`, a child process) pointed at it; and a small page server for the link
- * preview.
+ * The world of the end-to-end tests, all on 127.0.0.1, started the way a person starts the app:
+ * a fresh scratch database (a SQLite file, or a throwaway PostgreSQL schema when
+ * `TEST_DATABASE_URL` names PostgreSQL) set up by the built `ake db setup` (what `npm start` runs
+ * first), a curator who has a password, then `node scripts/start.mjs` from the repository root
+ * (what `npm start` runs last): the built API and the built web app as its two children, on free
+ * ports. And a small page server for the link preview.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Server, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@ake/api';
 import { systemActor } from '@ake/domain';
 import {
   type Database,
-  type ScratchDatabase,
   createScratchDatabase,
   createServices,
-  migrate,
   openDatabase,
-  seed,
 } from '@ake/domain/orm';
 
 export const CURATOR = {
@@ -61,9 +58,11 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
 async function waitFor(url: string, child: ChildProcess, log: string[]): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`web server exited:\n${log.join('')}`);
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`the app exited:\n${log.join('')}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -72,7 +71,21 @@ async function waitFor(url: string, child: ChildProcess, log: string[]): Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`web server did not answer at ${url}:\n${log.join('')}`);
+  throw new Error(`the app did not answer at ${url}:\n${log.join('')}`);
+}
+
+/** Runs a built command line of the project to its end, failing with its output. */
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}:\n${output.join('')}`);
 }
 
 export interface WorldOptions {
@@ -80,28 +93,30 @@ export interface WorldOptions {
   responseCache?: boolean;
 }
 
-/** Opens a migrated scratch database, dropping it again if that fails. */
-async function openScratch(scratch: ScratchDatabase): Promise<Database> {
+/** Sets up a scratch database, starts the page server and then the app as `npm start` does. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const scratch = await createScratchDatabase('web');
+  const [apiPort, port] = [await freePort(), await freePort()];
+  // Only what a person would set; NODE_ENV is left to the app, as under `npm start`.
+  const env = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: scratch.url,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    WEB_PORT: String(port),
+    SESSION_SECRET: 'e2e-secret',
+    ...(options.responseCache === false ? { RESPONSE_CACHE: 'off' } : {}),
+  } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv;
+  let db: Database;
   try {
-    const db = await openDatabase({ databaseUrl: scratch.url });
-    try {
-      await migrate(db);
-    } catch (error) {
-      await db.close(true);
-      throw error;
-    }
-    return db;
+    // What `npm start` runs before it serves: migrate, then seed the empty database.
+    await run(['apps/cli/dist/main.js', 'db', 'setup'], env);
+    db = await openDatabase({ databaseUrl: scratch.url });
   } catch (error) {
     await scratch.dispose();
     throw error;
   }
-}
-
-/** Starts the API, the page server and the built web app. */
-export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const scratch = await createScratchDatabase('web');
-  const db = await openScratch(scratch);
-  await seed(db.em.fork());
   const system = systemActor('e2e');
   const created = await createServices(db.em.fork()).users.create(system, {
     email: CURATOR.email,
@@ -115,13 +130,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     CURATOR.password,
   );
   if (!set.ok) throw new Error(JSON.stringify(set.errors));
-  const api = await startServer({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    log: () => undefined,
-    ...(options.responseCache === undefined ? {} : { responseCache: options.responseCache }),
-  });
 
   const pages = createServer((req, res) => {
     if (req.url === '/kirjastopaiva') {
@@ -136,25 +144,27 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const pageUrl = await listen(pages);
 
-  const port = await freePort();
   const webUrl = `http://127.0.0.1:${port}`;
+  const api = { url: `http://127.0.0.1:${apiPort}` };
   const webLog: string[] = [];
-  const web = spawn(process.execPath, [fileURLToPath(new URL('../server.mjs', import.meta.url))], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      WEB_PORT: String(port),
-      API_URL: `${api.url}/graphql`,
-      SESSION_SECRET: 'e2e-secret',
-      // The web app talks to the API only; should it ever open the database, it is this one.
-      DATABASE_URL: scratch.url,
-    },
+  // The same entry as `npm start`, from the same working directory.
+  const web = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   web.stdout?.on('data', (chunk: Buffer) => webLog.push(chunk.toString()));
   web.stderr?.on('data', (chunk: Buffer) => webLog.push(chunk.toString()));
-  await waitFor(`${webUrl}/accessibility`, web, webLog);
+  try {
+    await waitFor(`${api.url}/health`, web, webLog);
+    await waitFor(`${webUrl}/accessibility`, web, webLog);
+  } catch (error) {
+    web.kill('SIGKILL');
+    await new Promise<void>((resolve) => pages.close(() => resolve()));
+    await db.close(true);
+    await scratch.dispose();
+    throw error;
+  }
 
   return {
     async checkLinks() {
@@ -206,7 +216,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         await exited;
       }
       await new Promise<void>((resolve) => pages.close(() => resolve()));
-      await api.stop();
       await db.close(true);
       await scratch.dispose();
     },

@@ -3,71 +3,64 @@
  * everything on 127.0.0.1. Axe checks WCAG 2.1 A/AA on every page type in every language.
  */
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestBrowser, expectAccessible, signIn as signInAs } from './browser';
 import { CURATOR, type World, startWorld } from './servers';
 
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let world: World;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 
-/** A new context that may only reach 127.0.0.1. */
+/** A new context that may only reach 127.0.0.1, watched for assets that are not served. */
 async function newContext(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 1280, height: 900 },
-    baseURL: world.webUrl,
-  });
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  contexts.push(context);
-  return context;
+  return browser.newContext(options);
 }
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel(/Sähköposti|E-post|Email/).fill(CURATOR.email);
-  await page.getByLabel(/Salasana|Lösenord|Password/).fill(CURATOR.password);
-  await page.locator('main').getByRole('button').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByText(CURATOR.name).waitFor();
-}
-
-/** Fails with the violations listed when axe finds any WCAG 2.1 A/AA problem. */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const problems = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(problems, label).toEqual([]);
+  await signInAs(page, CURATOR);
 }
 
 beforeAll(async () => {
   world = await startWorld();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await TestBrowser.launch(world.webUrl);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+// Every page a test opened must have had its stylesheets, scripts and images served.
+afterEach(() => browser.expectNoFailedAssets());
+
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await world?.close();
+});
+
+describe('what `npm start` serves', () => {
+  it('serves every page with its stylesheets, scripts and icon, styled and hydrated', async () => {
+    const page = await (await newContext()).newPage();
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    // Every asset the front page names answers (the afterEach hook checks what the browser
+    // actually requested, on every page of every test).
+    const assets = await page
+      .locator('link[href^="/"], script[src^="/"]')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => n.getAttribute('href') ?? n.getAttribute('src') ?? ''),
+      );
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    for (const asset of assets) {
+      const answer = await page.request.get(asset);
+      expect(answer.status(), asset).toBe(200);
+    }
+    // Styled: the app's stylesheet applied (an unstyled page keeps the browser's 8 px margin).
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).not.toBe('8px');
+    // Hydrated: the client script ran and Remix took over the page.
+    await expect
+      .poll(() => page.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter))
+      .toBe('object');
+  });
 });
 
 describe('reading and searching', () => {
