@@ -27,7 +27,7 @@ describe('parseMemoFile', () => {
   it('reads binary junk named .txt with warnings instead of throwing', async () => {
     const draft = await parseMemoFile(Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]), 'muistio.txt');
     expect(draft.warnings.map((w) => w.code)).toEqual(
-      expect.arrayContaining(['binary_input', 'encoding_fallback']),
+      expect.arrayContaining(['nul_bytes', 'encoding_fallback']),
     );
   });
 

@@ -2,6 +2,8 @@
 // Markdown-like text the text parser reads. HTML (not mammoth's Markdown writer) because it is
 // typed, keeps bold runs and links, and lets numbered lists keep their numbers.
 import mammoth from 'mammoth';
+import { parseDocument } from 'htmlparser2';
+import { type ChildNode, isTag, isText } from 'domhandler';
 import type { MeetingDraft, MemoWarning, ParseMemoOptions } from './types.js';
 import { parseMemoText } from './parse-memo.js';
 
@@ -21,29 +23,7 @@ export class MemoFileError extends Error {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) {
-      return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-    }
-    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-    return ENTITIES[entity.toLowerCase()] ?? whole;
-  });
-}
-
-function attribute(attributes: string, name: string): string | null {
-  const match = new RegExp(`\\b${name}="([^"]*)"`, 'u').exec(attributes);
-  return match?.[1] === undefined ? null : decodeEntities(match[1]);
-}
+const VOID_TAGS = new Set(['br', 'img', 'hr']);
 
 interface ListLevel {
   ordered: boolean;
@@ -73,16 +53,12 @@ export function htmlToMemoText(html: string): string {
     if (blankAfter && out.at(-1) !== '') out.push('');
   };
 
-  for (const match of html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/giu)) {
-    const [, closing, rawTag, attributes = '', text] = match;
-    if (text !== undefined) {
-      const decoded = decodeEntities(text);
-      if (link) link.text += decoded;
-      else line += decoded;
-      continue;
-    }
-    const tag = (rawTag ?? '').toLowerCase();
-    const isClosing = closing === '/';
+  const onText = (text: string): void => {
+    if (link) link.text += text;
+    else line += text;
+  };
+
+  const onTag = (tag: string, isClosing: boolean, attributes: Record<string, string>): void => {
     switch (tag) {
       case 'p':
       case 'h1':
@@ -132,7 +108,7 @@ export function htmlToMemoText(html: string): string {
         break;
       case 'a':
         if (!isClosing) {
-          const href = attribute(attributes, 'href');
+          const href = attributes.href ?? null;
           link = href !== null && !href.startsWith('#') ? { href, text: '' } : null;
         } else if (link) {
           const label = link.text.trim();
@@ -154,7 +130,22 @@ export function htmlToMemoText(html: string): string {
       default:
         break;
     }
-  }
+  };
+
+  // mammoth's HTML, read by a real HTML parser (entities and attributes included), walked in
+  // document order: each element opens, its children follow, then it closes.
+  const walk = (nodes: readonly ChildNode[]): void => {
+    for (const node of nodes) {
+      if (isText(node)) onText(node.data);
+      else if (isTag(node)) {
+        const tag = node.name.toLowerCase();
+        onTag(tag, false, node.attribs);
+        walk(node.children);
+        if (!VOID_TAGS.has(tag)) onTag(tag, true, node.attribs);
+      }
+    }
+  };
+  walk(parseDocument(html).children);
   flush(false);
   return `${out
     .join('\n')
@@ -208,19 +199,13 @@ export function decodeMemoBytes(buffer: Buffer): { text: string; warnings: MemoW
   }
   const nulBytes = buffer.subarray(0, 65536).filter((byte) => byte === 0).length;
   if (nulBytes > 0) {
-    warnings.push({
-      code: 'binary_input',
-      message: `The file has ${nulBytes} NUL bytes in its first 64 kB; is it text?`,
-    });
+    warnings.push({ code: 'nul_bytes', params: { count: nulBytes } });
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), warnings };
   } catch {
     // Old memos saved from Windows Notepad or e-mail are often Windows-1252 ("latin1" here).
-    warnings.push({
-      code: 'encoding_fallback',
-      message: 'The file is not UTF-8; read it as Windows-1252.',
-    });
+    warnings.push({ code: 'encoding_fallback', params: {} });
     return { text: new TextDecoder('latin1').decode(buffer), warnings };
   }
 }
@@ -245,7 +230,9 @@ export async function parseMemoFile(
   if (extension === 'docx' || (extension === '' && isZip(buffer))) {
     const { text, messages } = await docxToMemoText(buffer);
     const draft = parseMemoText(text, { ...options, fileName, sourceKind: 'docx' });
-    for (const message of messages) draft.warnings.push({ code: 'docx_message', message });
+    for (const message of messages) {
+      draft.warnings.push({ code: 'docx_message', params: { detail: message } });
+    }
     return draft;
   }
   if (['md', 'markdown', 'txt', 'text', ''].includes(extension)) {

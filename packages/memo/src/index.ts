@@ -1,4 +1,5 @@
 export { parseMemoText } from './parse-memo.js';
+export { warningMessage } from './warnings.js';
 export {
   MemoFileError,
   decodeMemoBytes,
@@ -45,4 +46,5 @@ export type {
   TrainingKind,
   Venue,
   WarningCode,
+  WarningParams,
 } from './types.js';

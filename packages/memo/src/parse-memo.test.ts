@@ -77,15 +77,13 @@ describe('parseMemoText on the seed memo', () => {
     const withYear = parseMemoText(memo, { year: 2019 });
     expect(withYear.startsAt).toBe('2019-05-17T10:00:00+03:00');
     expect(withYear.warnings.map((w) => w.code)).toContain('year_inferred');
-    expect(parseMemoText(memo).warnings.map((w) => w.code)).toContain('date_unparsed');
+    expect(parseMemoText(memo).warnings.map((w) => w.code)).toContain('date_no_year');
   });
 });
 
 describe('garbage input', () => {
   it('warns on an empty memo', () => {
-    expect(parseMemoText('').warnings).toEqual([
-      { code: 'empty_input', message: 'The memo is empty.' },
-    ]);
+    expect(parseMemoText('').warnings).toEqual([{ code: 'empty_input', params: {} }]);
     expect(parseMemoText(' \n\t\n').warnings[0]?.code).toBe('empty_input');
   });
 

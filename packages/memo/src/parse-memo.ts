@@ -13,6 +13,7 @@ import type {
   PlannedTraining,
   RoleChange,
   WarningCode,
+  WarningParams,
 } from './types.js';
 import { findDateTimes, rangeToIso, yearFromFileName, type DateTimeMatch } from './dates.js';
 import { cleanInlineMarkup, dedupeLinks, findLinks } from './links.js';
@@ -148,6 +149,18 @@ function findItemStarts(lines: readonly MemoLine[], agendaFieldIndex: number): I
   return items;
 }
 
+/**
+ * A bold line after a heading with no value of its own ("**Kokousaika:**" then
+ * "**ti 8.10.2019 klo 12–16**") is the heading's value: its first line, or another date line.
+ */
+function takesStrongValue(field: Field, line: MemoLine): boolean {
+  if (field.value !== '' || line.heading) return false;
+  if (field.following.length === 0) return true;
+  return (
+    (field.kind === 'time' || field.kind === 'timePlace') && findDateTimes(line.plain).length > 0
+  );
+}
+
 /** Collects each header field with the lines that belong to it; other lines are "loose". */
 function readHeader(lines: readonly MemoLine[]): { fields: Field[]; loose: MemoLine[] } {
   const fields: Field[] = [];
@@ -161,7 +174,7 @@ function readHeader(lines: readonly MemoLine[]): { fields: Field[]; loose: MemoL
       fields.push(current);
       continue;
     }
-    if (current && !line.strong && line.indent >= 0) {
+    if (current && (!line.strong || takesStrongValue(current, line))) {
       current.following.push(line);
     } else {
       current = null;
@@ -175,6 +188,12 @@ function readHeader(lines: readonly MemoLine[]): { fields: Field[]; loose: MemoL
     if (field.kind === 'participants' || field.kind === 'absent') keep = field.following;
     else if (field.kind === 'time' || field.kind === 'timePlace') {
       keep = field.following.filter((line) => findDateTimes(line.plain).length > 0);
+      // "Kokousaika ja -paikka:" with the date on one line and the place on the next.
+      const placeLine = field.following.find((line) => !keep.includes(line));
+      if (field.kind === 'timePlace' && field.value === '' && keep.length > 0 && placeLine) {
+        const afterDates = field.following.indexOf(placeLine) === keep.length;
+        if (afterDates) keep = [...keep, placeLine];
+      }
     } else if (field.kind === 'place' && field.value === '') keep = field.following.slice(0, 1);
     else keep = [];
     loose.push(...field.following.filter((line) => !keep.includes(line)));
@@ -224,7 +243,7 @@ function buildNotes(lines: readonly MemoLine[]): string[] {
 }
 
 interface WarningSink {
-  add(code: WarningCode, message: string, line?: number): void;
+  add(code: WarningCode, params?: WarningParams, line?: number): void;
   list: MemoWarning[];
 }
 
@@ -232,8 +251,8 @@ function warningSink(): WarningSink {
   const list: MemoWarning[] = [];
   return {
     list,
-    add(code, message, line) {
-      list.push(line === undefined ? { code, message } : { code, message, line });
+    add(code, params = {}, line) {
+      list.push(line === undefined ? { code, params } : { code, params, line });
     },
   };
 }
@@ -271,16 +290,72 @@ function parseParticipantField(field: Field, warnings: WarningSink): Participant
       const { participant, clear } = parseParticipant(entry);
       if (participant.name === '') continue;
       if (!clear) {
-        warnings.add(
-          'participant_unclear',
-          `Could not tell the name apart in "${entry}"; kept as written.`,
-          field.line.no,
-        );
+        warnings.add('participant_unclear', { text: entry }, field.line.no);
       }
       people.push(participant);
     }
   }
   return people;
+}
+
+/** Adds a participant or absentee field's people, once each (by name). */
+function addPeople(draft: MeetingDraft, field: Field, warnings: WarningSink): void {
+  if (field.kind !== 'participants' && field.kind !== 'absent') return;
+  const known = new Set(
+    [...draft.participants, ...draft.absent].map((p) => p.name.toLocaleLowerCase('fi')),
+  );
+  for (const person of parseParticipantField(field, warnings)) {
+    const key = person.name.toLocaleLowerCase('fi');
+    if (known.has(key)) continue;
+    known.add(key);
+    if (field.kind === 'participants') draft.participants.push(person);
+    else
+      draft.absent.push({
+        name: person.name,
+        organisation: person.organisation,
+        place: person.place,
+      });
+  }
+}
+
+/** A line that lists people: "Minna Männikkö (Oulun kaupunginkirjasto, pj.)", "- Heidi Tuikka, Kainet". */
+function isPeopleLine(line: MemoLine): boolean {
+  if (line.blank || line.strong || fieldOf(line) !== null) return false;
+  const text = line.text.replace(BULLET_RE, '');
+  const first = splitParticipantList(text)[0];
+  return first !== undefined && parseParticipant(first).clear;
+}
+
+/**
+ * Takes "Läsnä:" / "Poissa:" lists out of an agenda item ("1. Kokouksen avaus" often records
+ * who came): the heading's own value and the people lines after it, one per line or
+ * comma-separated. What is left are the item's notes.
+ */
+function takePeopleFields(lines: readonly MemoLine[]): { body: MemoLine[]; fields: Field[] } {
+  const body: MemoLine[] = [];
+  const fields: Field[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const found = fieldOf(line);
+    if (!found || (found.kind !== 'participants' && found.kind !== 'absent')) {
+      body.push(line);
+      continue;
+    }
+    const field: Field = { kind: found.kind, line, value: found.value, following: [] };
+    fields.push(field);
+    // People lines follow, blank lines between them allowed; the first other line ends it.
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.blank) continue;
+      if (!isPeopleLine(next)) break;
+      field.following.push(next);
+    }
+    // Keep the blank lines before the next note so it stays a note of its own.
+    while (j > i + 1 && lines[j - 1]?.blank) j--;
+    i = j - 1;
+  }
+  return { body, fields };
 }
 
 /** The year a memo's yearless dates belong to: the option, the file name, or the text itself. */
@@ -328,17 +403,14 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     source: { fileName: options.fileName ?? null, kind: options.sourceKind ?? 'markdown' },
   };
   if (normalised.trim() === '') {
-    warnings.add('empty_input', 'The memo is empty.');
+    warnings.add('empty_input');
     return draft;
   }
   if (
     /\uFFFD/u.test(normalised) &&
     (normalised.match(/\uFFFD/gu)?.length ?? 0) > normalised.length / 20
   ) {
-    warnings.add(
-      'binary_input',
-      'The text contains many undecodable characters; is it a binary file?',
-    );
+    warnings.add('binary_input');
   }
 
   const lines = toLines(normalised);
@@ -352,7 +424,7 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
 
   draft.title = pickTitle(header);
   draft.groupName = groupNameOf(draft.title);
-  if (draft.title === null) warnings.add('no_title', 'No title line (the group name) was found.');
+  if (draft.title === null) warnings.add('no_title');
 
   // Date and time.
   const timeFields = header.fields.filter((f) => f.kind === 'time' || f.kind === 'timePlace');
@@ -379,37 +451,25 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     if (year === null) {
       year = memoYear;
       if (year === null) {
-        warnings.add(
-          'date_unparsed',
-          'The meeting date has no year and none could be inferred.',
-          dateSource?.line,
-        );
+        warnings.add('date_no_year', {}, dateSource?.line);
         continue;
       }
-      warnings.add(
-        'year_inferred',
-        `The meeting date has no year; assumed ${year}.`,
-        dateSource?.line,
-      );
+      warnings.add('year_inferred', { year }, dateSource?.line);
     }
     const day = { year, month: found.date.month, day: found.date.day };
     meetingDay ??= { month: day.month, day: day.day };
     draft.date ??= `${String(year).padStart(4, '0')}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
     const iso = rangeToIso(day, found.start, found.end);
     if (iso.startsAt !== null) sessions.push({ startsAt: iso.startsAt, endsAt: iso.endsAt });
-    else warnings.add('date_unparsed', 'The meeting date has no time of day.', dateSource?.line);
+    else warnings.add('date_no_time', {}, dateSource?.line);
   }
   draft.sessions = sessions;
   draft.startsAt = sessions[0]?.startsAt ?? null;
   draft.endsAt = sessions.at(-1)?.endsAt ?? null;
   if (meetingDates.length === 0) {
-    warnings.add(
-      firstTimeField ? 'date_unparsed' : 'no_date',
-      firstTimeField
-        ? `Could not read a date in "${firstTimeField.value}".`
-        : 'No meeting date was found.',
-      firstTimeField?.line.no,
-    );
+    if (firstTimeField) {
+      warnings.add('date_unparsed', { text: firstTimeField.value }, firstTimeField.line.no);
+    } else warnings.add('no_date');
   }
 
   // Place and format.
@@ -423,6 +483,12 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
       dateSource.text.split('\n')[0]?.slice(lastDate.endIndex) ?? '',
     ).replace(/^[\s,.;:–-]+/u, '');
     const firstLineRest = meetingDates.length > 1 ? '' : rest;
+    const placeLine = firstTimeField.following.find(
+      (line) => findDateTimes(line.plain).length === 0,
+    );
+    if (firstTimeField.kind === 'timePlace' && placeText === null && placeLine) {
+      placeText = placeLine.plain;
+    }
     if (firstLineRest !== '') {
       if (firstTimeField.kind === 'timePlace' && placeText === null) placeText = firstLineRest;
       else if (remotePlatformOf(firstLineRest) !== null) remoteTexts.push(firstLineRest);
@@ -446,28 +512,15 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     : null;
 
   // People.
-  for (const field of header.fields) {
-    if (field.kind === 'participants')
-      draft.participants.push(...parseParticipantField(field, warnings));
-    if (field.kind === 'absent') {
-      draft.absent.push(
-        ...parseParticipantField(field, warnings).map(({ name, organisation, place }) => ({
-          name,
-          organisation,
-          place,
-        })),
-      );
-    }
-  }
-  if (draft.participants.length === 0)
-    warnings.add('no_participants', 'No participant list was found.');
+  for (const field of header.fields) addPeople(draft, field, warnings);
 
   // Agenda items.
   const itemNotes: { number: number | null; notes: string[] }[] = [];
   const links: MemoLink[] = [];
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.index ?? lines.length;
-    const body = lines.slice(start.index + 1, end);
+    const { body, fields } = takePeopleFields(lines.slice(start.index + 1, end));
+    for (const field of fields) addPeople(draft, field, warnings);
     const notes = buildNotes(body);
     const itemLinks = dedupeLinks(
       findLinks([lines[start.index]?.text ?? '', ...body.map((l) => l.text)].join('\n')),
@@ -483,8 +536,9 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     draft.agenda.push(item);
     itemNotes.push({ number: start.number, notes });
   });
+  if (draft.participants.length === 0) warnings.add('no_participants');
   if (starts.length === 0) {
-    warnings.add('no_agenda', 'No numbered agenda items were found.');
+    warnings.add('no_agenda');
     const bodyLines = lines.slice(headerEnd).filter((line) => fieldOf(line) === null);
     itemNotes.push({ number: null, notes: buildNotes(bodyLines) });
   }
@@ -519,33 +573,17 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     if (read) {
       nextMeeting = read.meeting;
       if (read.yearInferred) {
-        warnings.add(
-          'year_inferred',
-          `The next meeting's date has no year; assumed ${read.meeting.startsAt?.slice(0, 4) ?? '?'}.`,
-        );
+        warnings.add('next_meeting_year_inferred', {
+          year: read.meeting.startsAt?.slice(0, 4) ?? '?',
+        });
       }
       break;
     }
   }
   if (!nextMeeting && nextCandidates.length > 0) {
-    warnings.add(
-      'next_meeting_unparsed',
-      `A next meeting is mentioned without a readable date: "${nextCandidates[0] ?? ''}"`,
-    );
+    warnings.add('next_meeting_unparsed', { text: nextCandidates[0] ?? '' });
   }
-  for (const training of trainings) {
-    const missing = [
-      training.season === null ? 'season' : null,
-      training.year === null ? 'year' : null,
-      training.topic === null ? 'topic' : null,
-    ].filter((part) => part !== null);
-    warnings.add(
-      'training_uncertain',
-      missing.length > 0
-        ? `Planned ${training.kind.replace('_', ' ')} read from the text; no ${missing.join(', ')} found: "${training.text}"`
-        : `Planned ${training.kind.replace('_', ' ')} read from the text; check it: "${training.text}"`,
-    );
-  }
+  for (const training of trainings) warnings.add('training_uncertain', { text: training.text });
   draft.nextMeeting = nextMeeting;
   draft.roleChanges = roleChanges;
   draft.plannedTrainings = trainings;
@@ -556,7 +594,7 @@ export function parseMemoText(text: string, options: ParseMemoOptions = {}): Mee
     draft.participants.length === 0 &&
     draft.agenda.length === 0
   ) {
-    warnings.add('not_a_memo', 'Nothing memo-like (title, date, participants, agenda) was found.');
+    warnings.add('not_a_memo');
   }
   return draft;
 }

@@ -4,6 +4,7 @@
 import type { PlannedTraining, Season, TrainingKind } from './types.js';
 import { mentionsNextMeeting } from './next-meeting.js';
 import { townsInLocative } from './places.js';
+import { findDateTimes, rangeToIso } from './dates.js';
 
 const KIND_PATTERNS: readonly (readonly [RegExp, TrainingKind])[] = [
   [/kielikoulutu/iu, 'language_training'],
@@ -66,6 +67,19 @@ function seasonOf(text: string): Season | null {
   return dated ? (MONTH_SEASONS[Number(dated) - 1] ?? null) : null;
 }
 
+/** The day (and times) a plan names: "Koulutuspäivä pidetään 12.11.2019 klo 9–15 Oulussa". */
+function dayOf(
+  sentence: string,
+  memoYear: number | null,
+): { date: string | null; startsAt: string | null; endsAt: string | null } {
+  const found = findDateTimes(sentence)[0];
+  const year = found?.date.year ?? memoYear;
+  if (!found || year === null) return { date: null, startsAt: null, endsAt: null };
+  const day = { year, month: found.date.month, day: found.date.day };
+  const date = `${year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  return { date, ...rangeToIso(day, found.start, found.end) };
+}
+
 function kindOf(sentence: string): TrainingKind | null {
   return KIND_PATTERNS.find(([pattern]) => pattern.test(sentence))?.[1] ?? null;
 }
@@ -116,7 +130,12 @@ export function readPlannedTrainings(
     const season = seasonOf(sentence) ?? seasonOf(context);
     const yearText = /\b(20\d{2})\b/u.exec(sentence)?.[1] ?? /\b(20\d{2})\b/u.exec(context)?.[1];
     const nextYear = /\bensi\s+vuon/iu.test(sentence) && memoYear !== null ? memoYear + 1 : null;
-    const year = yearText ? Number(yearText) : (nextYear ?? (season !== null ? memoYear : null));
+    const day = dayOf(sentence, memoYear);
+    const year = day.date
+      ? Number(day.date.slice(0, 4))
+      : yearText
+        ? Number(yearText)
+        : (nextYear ?? (season !== null ? memoYear : null));
     const places = townsInLocative(sentence);
     const remoteOption = /etäosallistu|etäyhtey|etänä|verkossa|teams|skype|zoom/iu.test(sentence);
     if (previous && (kind === 'training' || kind === previous.kind)) {
@@ -125,6 +144,7 @@ export function readPlannedTrainings(
       previous.remoteOption ||= remoteOption;
       previous.season ??= season;
       previous.year ??= year;
+      if (previous.date === null) Object.assign(previous, day);
       continue;
     }
     const plan: PlannedTraining = {
@@ -136,6 +156,7 @@ export function readPlannedTrainings(
       places,
       remoteOption,
       agendaNumber,
+      ...day,
     };
     plans.push(plan);
     previous = plan;

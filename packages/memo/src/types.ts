@@ -99,18 +99,27 @@ export interface PlannedTraining {
   places: string[];
   remoteOption: boolean;
   agendaNumber: number | null;
+  /** The day when the text names one ("pidetään 12.11.2019"), YYYY-MM-DD. */
+  date: string | null;
+  /** Start and end when the text gives times too, ISO 8601 in Europe/Helsinki. */
+  startsAt: string | null;
+  endsAt: string | null;
 }
 
 /** Stable codes so callers can filter or translate warnings. */
 export type WarningCode =
   | 'empty_input'
   | 'binary_input'
+  | 'nul_bytes'
   | 'encoding_fallback'
   | 'not_a_memo'
   | 'no_title'
   | 'no_date'
   | 'date_unparsed'
+  | 'date_no_year'
+  | 'date_no_time'
   | 'year_inferred'
+  | 'next_meeting_year_inferred'
   | 'no_participants'
   | 'participant_unclear'
   | 'no_agenda'
@@ -118,10 +127,17 @@ export type WarningCode =
   | 'training_uncertain'
   | 'docx_message';
 
+/**
+ * The values a warning is about (a year, the text it could not read), as data: the web app
+ * words a warning in the reader's language from its code and these, the CLI in English
+ * ({@link warningMessage}).
+ */
+export type WarningParams = Record<string, string | number>;
+
 /** Something the parser was unsure of; `line` is 1-based in the (converted) memo text. */
 export interface MemoWarning {
   code: WarningCode;
-  message: string;
+  params: WarningParams;
   line?: number;
 }
 

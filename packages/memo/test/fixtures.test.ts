@@ -1,7 +1,7 @@
 // Every memo in test/fixtures is parsed and compared field by field with its
 // `<name>.expected.json`. A per-field accuracy table is printed so a change that improves one
 // field and breaks another shows up at a glance.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseMemoFile, type MeetingDraft } from '../src/index.js';
@@ -19,7 +19,7 @@ interface Fixture {
 
 function listFixtures(): Fixture[] {
   return readdirSync(FIXTURES)
-    .filter((name) => !name.endsWith('.expected.json'))
+    .filter((name) => !name.endsWith('.expected.json') && statSync(join(FIXTURES, name)).isFile())
     .sort()
     .map((name) => {
       const fileName = name.endsWith(DOCX_SOURCE) ? name.replace(DOCX_SOURCE, '.docx') : name;
