@@ -87,6 +87,61 @@ describe('importMeetingMemo', () => {
     expect(again.data!.importMeetingMemo.alreadyImported).toBe(true);
   });
 
+  it('previews the resolved records, and warnings as codes with values', async () => {
+    const memo =
+      'Alueellinen asiakaskokemuksen kehittämisen työryhmä\n\nAika: pe 6.11. klo 10-12\n\nKäsiteltävät asiat:\n\n1. Kokouksen avaus\n\nLäsnä: Heidi Tuikka (Kainet, Kajaani), Ulla Uusi (Kalajoen kaupunginkirjasto)\n\n2. Koulutus\n\nSyksyllä järjestetään koulutus Oulussa.\n';
+    const r = await api.gql<{
+      importMeetingMemo: {
+        draft: {
+          warnings: { code: string; params: { name: string; value: string }[]; message: string }[];
+        };
+        plan: {
+          participants: {
+            person: { name: string; isNew: boolean };
+            organisation: { name: string; isNew: boolean } | null;
+            roles: string[];
+          }[];
+          trainings: { title: string; kind: string; season: string; existing: boolean }[];
+        };
+        importNotes: { code: string; params: { name: string; value: string }[] }[];
+      };
+    }>(
+      `mutation($input: ImportMeetingMemoInput!) { importMeetingMemo(input: $input) {
+        draft { warnings { code params { name value } message } }
+        plan { participants { person { name isNew } organisation { name isNew } roles } trainings { title kind season existing } }
+        importNotes { code params { name value } }
+      } }`,
+      { input: { text: memo, fileName: 'muistio-2020-11-06.md', dryRun: true } },
+      api.curatorToken,
+    );
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.importMeetingMemo;
+    expect(p.plan.participants).toEqual([
+      {
+        person: { name: 'Heidi Tuikka', isNew: false },
+        organisation: { name: 'Kajaanin kaupunginkirjasto', isNew: false },
+        roles: ['MEMBER'],
+      },
+      {
+        person: { name: 'Ulla Uusi', isNew: true },
+        organisation: { name: 'Kalajoen kaupunginkirjasto', isNew: false },
+        roles: ['MEMBER'],
+      },
+    ]);
+    expect(p.plan.trainings).toEqual([
+      { title: 'Koulutus (syksy 2020)', kind: 'OTHER', season: 'AUTUMN', existing: false },
+    ]);
+    expect(p.draft.warnings).toContainEqual({
+      code: 'year_inferred',
+      params: [{ name: 'year', value: '2020' }],
+      message: 'The meeting date has no year; assumed 2020.',
+    });
+    expect(p.importNotes).toContainEqual({
+      code: 'person_created',
+      params: [{ name: 'name', value: 'Ulla Uusi' }],
+    });
+  });
+
   it('names what is wrong with the input', async () => {
     const undated = await api.gql<Payload>(
       IMPORT,

@@ -100,6 +100,9 @@ export {
 } from './modules/bookmarks/netscape.js';
 export {
   type ImportNote,
+  type ImportNoteCode,
+  type ImportPlan,
+  type PlannedRef,
   type MemoImportOptions,
   type MemoImportResult,
   MemoImportService,

@@ -4,7 +4,7 @@ import { type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { systemActor } from '@ake/domain';
 import { createServices } from '@ake/domain/orm';
-import { MemoFileError, parseMemoFile } from '@ake/memo';
+import { MemoFileError, parseMemoFile, warningMessage } from '@ake/memo';
 import { withDatabase } from './db.js';
 
 interface ImportOptions {
@@ -71,12 +71,12 @@ export function registerImportCommands(program: Command, log: (line: string) => 
                 });
               } else {
                 const what = options.dryRun
-                  ? `would create ${created.meetings} meeting(s), ${created.people} people, ${created.organisations} organisations, ${created.resources} links`
+                  ? `would create ${created.meetings} meeting(s), ${created.people} people, ${created.organisations} organisations, ${created.resources} links, ${created.trainings} trainings`
                   : alreadyImported
                     ? `already imported (meeting ${meeting?.id})`
                     : `imported as meeting ${meeting?.id}: ${created.people} new people, ${created.organisations} new organisations, ${created.resources} new links`;
                 log(`${file}: ${what}`);
-                for (const w of warnings) log(`  warning (${w.code}): ${w.message}`);
+                for (const w of warnings) log(`  warning (${w.code}): ${warningMessage(w)}`);
                 for (const n of notes) log(`  ${n.message}`);
               }
             }
