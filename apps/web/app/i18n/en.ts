@@ -307,4 +307,57 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Searching…',
   'common.edit': 'Edit',
   'common.archive': 'Archive',
+  // Memo import: warnings and import notes by code, and the preview of what is saved.
+  'memoWarning.empty_input': 'The memo is empty.',
+  'memoWarning.binary_input':
+    'The text has many characters that cannot be read. Is the file a text file?',
+  'memoWarning.nul_bytes': 'The file starts with {count} NUL bytes. Is it a text file?',
+  'memoWarning.encoding_fallback':
+    'The file is not UTF-8, so it was read as Windows-1252. Check the letters ä, ö and å.',
+  'memoWarning.not_a_memo':
+    'Nothing in the text looks like a memo: no title, date, participants or agenda.',
+  'memoWarning.no_title': 'No title line (the group’s name) was found in the memo.',
+  'memoWarning.no_date': 'No meeting date was found in the memo.',
+  'memoWarning.date_unparsed': 'Could not read a date in “{text}”.',
+  'memoWarning.date_no_year': 'The meeting date has no year, and none could be inferred.',
+  'memoWarning.date_no_time': 'The meeting date has no time of day.',
+  'memoWarning.year_inferred': 'The meeting date has no year; {year} was assumed.',
+  'memoWarning.next_meeting_year_inferred':
+    'The next meeting’s date has no year; {year} was assumed.',
+  'memoWarning.no_participants': 'No participants were found in the memo.',
+  'memoWarning.participant_unclear':
+    'Could not tell the name apart in “{text}”, so it is saved as written.',
+  'memoWarning.no_agenda': 'No numbered agenda items were found in the memo.',
+  'memoWarning.next_meeting_unparsed':
+    'A next meeting is mentioned, but its date could not be read: “{text}”',
+  'memoWarning.training_uncertain':
+    'A planned training was read from the text. Please check it: “{text}”',
+  'memoWarning.docx_message': 'Converting the Word file: {detail}',
+  'memoNote.organisation_created': 'New organisation: {name}',
+  'memoNote.person_created': 'New person: {name}',
+  'memoNote.already_imported': 'This memo was imported already as “{title}”.',
+  'memoNote.link_existing': 'Link saved before: {title}',
+  'memoNote.role_assigned': '{name}: {role} from {from}',
+  'memoNote.training_existing': 'Training saved before: {title}',
+  'memoNote.meeting_days_joined':
+    'The meeting runs over {days} days. It is saved as one meeting that starts on the first day and ends on the last.',
+  'memoPlan.intro':
+    'Names are already matched to the people and organisations in the knowledge base, and saving stores exactly this. New records are marked.',
+  'memoPlan.new': 'new',
+  'memoPlan.group': 'Working group',
+  'memoPlan.place': 'Place',
+  'memoPlan.fillsPlanned': 'The memo completes a meeting that was planned earlier.',
+  'memoPlan.trainings': 'Planned trainings',
+  'memoPlan.trainingStatus': 'saved as planned',
+  'memoPlan.trainingExisting': 'already in the knowledge base',
+  'memoPlan.sessions': 'Towns',
+  'memoPlan.remote': 'remote participation',
+  'memoPlan.roleChanges': 'Roles in the working group',
+  'memoPlan.roleFrom': '{name}: {role} from {from}',
+  'memoPlan.existingLink': 'saved before',
+  'memoPlan.nextExisting': 'already in the knowledge base',
+  'memoPlan.kind.CUSTOMER_SERVICE': 'customer service training',
+  'memoPlan.kind.LANGUAGE': 'language training',
+  'memoPlan.kind.TRAINING_DAY': 'training day',
+  'memoPlan.kind.OTHER': 'training',
 };

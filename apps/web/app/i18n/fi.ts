@@ -306,6 +306,59 @@ export const fi = {
   'common.loading': 'Haetaan…',
   'common.edit': 'Muokkaa',
   'common.archive': 'Arkistoi',
+  // Memo import: warnings and import notes by code, and the preview of what is saved.
+  'memoWarning.empty_input': 'Muistio on tyhjä.',
+  'memoWarning.binary_input':
+    'Tekstissä on paljon merkkejä, joita ei voi lukea. Onko tiedosto tekstitiedosto?',
+  'memoWarning.nul_bytes': 'Tiedoston alussa on {count} nollatavua. Onko se tekstitiedosto?',
+  'memoWarning.encoding_fallback':
+    'Tiedosto ei ole UTF-8-muodossa, joten se luettiin Windows-1252-merkistönä. Tarkista ääkköset.',
+  'memoWarning.not_a_memo':
+    'Tekstistä ei löytynyt muistion tietoja: otsikkoa, päivämäärää, osallistujia tai asialistaa.',
+  'memoWarning.no_title': 'Muistiosta ei löytynyt otsikkoriviä (työryhmän nimeä).',
+  'memoWarning.no_date': 'Muistiosta ei löytynyt kokouksen päivämäärää.',
+  'memoWarning.date_unparsed': 'Päivämäärää ei saatu luettua kohdasta ”{text}”.',
+  'memoWarning.date_no_year': 'Kokouksen päivämäärästä puuttuu vuosi, eikä sitä voitu päätellä.',
+  'memoWarning.date_no_time': 'Kokouksen päivämäärästä puuttuu kellonaika.',
+  'memoWarning.year_inferred': 'Kokouksen päivämäärästä puuttuu vuosi. Vuodeksi oletettiin {year}.',
+  'memoWarning.next_meeting_year_inferred':
+    'Seuraavan kokouksen päivämäärästä puuttuu vuosi. Vuodeksi oletettiin {year}.',
+  'memoWarning.no_participants': 'Muistiosta ei löytynyt osallistujia.',
+  'memoWarning.participant_unclear':
+    'Nimeä ei saatu erotettua kohdasta ”{text}”, joten se tallennetaan sellaisenaan.',
+  'memoWarning.no_agenda': 'Muistiosta ei löytynyt numeroituja asiakohtia.',
+  'memoWarning.next_meeting_unparsed':
+    'Seuraava kokous mainitaan, mutta sen päivämäärää ei saatu luettua: ”{text}”',
+  'memoWarning.training_uncertain':
+    'Suunniteltu koulutus luettiin tekstistä. Tarkista se: ”{text}”',
+  'memoWarning.docx_message': 'Word-tiedoston muuntaminen: {detail}',
+  'memoNote.organisation_created': 'Uusi organisaatio: {name}',
+  'memoNote.person_created': 'Uusi henkilö: {name}',
+  'memoNote.already_imported': 'Muistio on jo tuotu kokoukseksi ”{title}”.',
+  'memoNote.link_existing': 'Linkki on jo tallennettu: {title}',
+  'memoNote.role_assigned': '{name}: {role} {from} alkaen',
+  'memoNote.training_existing': 'Koulutus on jo tallennettu: {title}',
+  'memoNote.meeting_days_joined':
+    'Kokous kestää {days} päivää. Se tallennetaan yhtenä kokouksena, joka alkaa ensimmäisenä päivänä ja päättyy viimeisenä.',
+  'memoPlan.intro':
+    'Nimet on jo yhdistetty tietopankin henkilöihin ja organisaatioihin, ja tallennus tallentaa juuri nämä tiedot. Uudet tietueet on merkitty.',
+  'memoPlan.new': 'uusi',
+  'memoPlan.group': 'Työryhmä',
+  'memoPlan.place': 'Paikka',
+  'memoPlan.fillsPlanned': 'Muistio täydentää aiemmin suunnitellun kokouksen tiedot.',
+  'memoPlan.trainings': 'Suunnitellut koulutukset',
+  'memoPlan.trainingStatus': 'tallennetaan suunnitelluksi',
+  'memoPlan.trainingExisting': 'on jo tietopankissa',
+  'memoPlan.sessions': 'Paikkakunnat',
+  'memoPlan.remote': 'etäosallistuminen',
+  'memoPlan.roleChanges': 'Roolit työryhmässä',
+  'memoPlan.roleFrom': '{name}: {role} {from} alkaen',
+  'memoPlan.existingLink': 'tallennettu aiemmin',
+  'memoPlan.nextExisting': 'on jo tietopankissa',
+  'memoPlan.kind.CUSTOMER_SERVICE': 'asiakaspalvelukoulutus',
+  'memoPlan.kind.LANGUAGE': 'kielikoulutus',
+  'memoPlan.kind.TRAINING_DAY': 'koulutuspäivä',
+  'memoPlan.kind.OTHER': 'koulutus',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -309,4 +309,56 @@ export const sv: Record<MessageKey, string> = {
   'common.loading': 'Söker…',
   'common.edit': 'Redigera',
   'common.archive': 'Arkivera',
+  // Memo import: warnings and import notes by code, and the preview of what is saved.
+  'memoWarning.empty_input': 'Promemorian är tom.',
+  'memoWarning.binary_input':
+    'Texten innehåller många tecken som inte kan läsas. Är filen en textfil?',
+  'memoWarning.nul_bytes': 'Filen har {count} nollbyte i början. Är det en textfil?',
+  'memoWarning.encoding_fallback':
+    'Filen är inte i UTF-8, så den lästes som Windows-1252. Kontrollera å, ä och ö.',
+  'memoWarning.not_a_memo':
+    'Texten innehåller inget som liknar en promemoria: rubrik, datum, deltagare eller föredragningslista.',
+  'memoWarning.no_title': 'Ingen rubrikrad (arbetsgruppens namn) hittades i promemorian.',
+  'memoWarning.no_date': 'Inget mötesdatum hittades i promemorian.',
+  'memoWarning.date_unparsed': 'Datumet i ”{text}” kunde inte läsas.',
+  'memoWarning.date_no_year': 'Mötesdatumet saknar år, och året kunde inte härledas.',
+  'memoWarning.date_no_time': 'Mötesdatumet saknar klockslag.',
+  'memoWarning.year_inferred': 'Mötesdatumet saknar år. Året antogs vara {year}.',
+  'memoWarning.next_meeting_year_inferred':
+    'Datumet för nästa möte saknar år. Året antogs vara {year}.',
+  'memoWarning.no_participants': 'Inga deltagare hittades i promemorian.',
+  'memoWarning.participant_unclear':
+    'Namnet kunde inte urskiljas i ”{text}”, så det sparas som det står.',
+  'memoWarning.no_agenda': 'Inga numrerade ärenden hittades i promemorian.',
+  'memoWarning.next_meeting_unparsed': 'Nästa möte nämns, men datumet kunde inte läsas: ”{text}”',
+  'memoWarning.training_uncertain':
+    'En planerad utbildning lästes ur texten. Kontrollera den: ”{text}”',
+  'memoWarning.docx_message': 'Konverteringen av Word-filen: {detail}',
+  'memoNote.organisation_created': 'Ny organisation: {name}',
+  'memoNote.person_created': 'Ny person: {name}',
+  'memoNote.already_imported': 'Promemorian har redan importerats som ”{title}”.',
+  'memoNote.link_existing': 'Länken är redan sparad: {title}',
+  'memoNote.role_assigned': '{name}: {role} från och med {from}',
+  'memoNote.training_existing': 'Utbildningen är redan sparad: {title}',
+  'memoNote.meeting_days_joined':
+    'Mötet pågår i {days} dagar. Det sparas som ett möte som börjar den första dagen och slutar den sista.',
+  'memoPlan.intro':
+    'Namnen är redan kopplade till personer och organisationer i kunskapsbanken, och det är just detta som sparas. Nya poster är märkta.',
+  'memoPlan.new': 'ny',
+  'memoPlan.group': 'Arbetsgrupp',
+  'memoPlan.place': 'Plats',
+  'memoPlan.fillsPlanned': 'Promemorian kompletterar ett möte som planerats tidigare.',
+  'memoPlan.trainings': 'Planerade utbildningar',
+  'memoPlan.trainingStatus': 'sparas som planerad',
+  'memoPlan.trainingExisting': 'finns redan i kunskapsbanken',
+  'memoPlan.sessions': 'Orter',
+  'memoPlan.remote': 'deltagande på distans',
+  'memoPlan.roleChanges': 'Roller i arbetsgruppen',
+  'memoPlan.roleFrom': '{name}: {role} från och med {from}',
+  'memoPlan.existingLink': 'sparad tidigare',
+  'memoPlan.nextExisting': 'finns redan i kunskapsbanken',
+  'memoPlan.kind.CUSTOMER_SERVICE': 'kundserviceutbildning',
+  'memoPlan.kind.LANGUAGE': 'språkutbildning',
+  'memoPlan.kind.TRAINING_DAY': 'utbildningsdag',
+  'memoPlan.kind.OTHER': 'utbildning',
 };

@@ -13,9 +13,9 @@ import {
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
 import { requireSignedIn } from '../lib/auth.server';
-import { formatRange, isoDateTime } from '../lib/format';
+import { formatCalendarDate, formatRange, isoDateTime } from '../lib/format';
 import { type FieldErrors, fieldErrors } from '../lib/forms';
-import { type MessageKey, translator } from '../lib/i18n';
+import { CATALOGUES, type MessageKey, translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
 import { MemoUploadError, memoFileText } from '../lib/memo-file.server';
 import { commitSession, requireCsrf } from '../lib/session.server';
@@ -98,97 +98,196 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(body, { status: payload.errors.length ? 400 : 200 });
 }
 
-function Draft({ preview }: { preview: Payload }) {
+type Plan = NonNullable<Payload['plan']>;
+type Coded = { code: string; params: { name: string; value: string }[]; message: string };
+
+/** A warning or import note in the UI's language, from its code and values. */
+function useCoded(prefix: 'memoWarning' | 'memoNote') {
+  const { t } = useT();
+  return (item: Coded): string => {
+    const key = `${prefix}.${item.code}`;
+    // A code this version of the app has no wording for is shown as the API words it.
+    if (!(key in CATALOGUES.fi)) return item.message;
+    const params = Object.fromEntries(item.params.map((p) => [p.name, p.value]));
+    if (item.code === 'role_assigned') {
+      params.role = t(`role.${String(params.role).toUpperCase()}` as MessageKey);
+      params.from = formatCalendarDate(String(params.from));
+    }
+    return t(key as MessageKey, params);
+  };
+}
+
+/** A record's name, marked when the import creates it. */
+function RecordName({ record }: { record: { name: string; isNew: boolean } }) {
+  const { t } = useT();
+  return (
+    <>
+      {record.name}
+      {record.isNew ? (
+        <>
+          {' '}
+          <span className="badge badge-warning">{t('memoPlan.new')}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function venueText(venue: Plan['meeting']['venue']): string {
+  if (!venue) return '';
+  return [venue.building, venue.floor, venue.room, venue.town].filter(Boolean).join(', ');
+}
+
+/**
+ * What the import will save, resolved by the API's dry run through the same code that saves:
+ * people and organisations as the records they are linked to, new ones marked.
+ */
+function Preview({ preview }: { preview: Payload }) {
   const { t, lang } = useT();
-  const draft = preview.draft;
-  if (!draft) return null;
+  const warning = useCoded('memoWarning');
+  const importNote = useCoded('memoNote');
+  const plan = preview.plan;
+  const warnings = preview.draft?.warnings ?? [];
   return (
     <section aria-labelledby="draft-title" className="memo-draft">
       <h2 id="draft-title">{t('memo.draft')}</h2>
       {preview.alreadyImported ? <p className="flash">{t('memo.alreadyImported')}</p> : null}
-      <dl className="facts">
-        <dt>{t('memo.when')}</dt>
-        <dd>
-          {draft.startsAt ? (
-            <time dateTime={isoDateTime(draft.startsAt)}>
-              {formatRange(draft.startsAt, draft.endsAt ?? null, lang)}
-            </time>
-          ) : (
-            t('memo.noDate')
-          )}
-        </dd>
-        <dt>{t('memo.format')}</dt>
-        <dd>
-          {t(`format.${draft.format}` as MessageKey)}
-          {draft.remotePlatform ? ` (${draft.remotePlatform})` : ''}
-          {draft.place ? `, ${draft.place}` : ''}
-        </dd>
-      </dl>
-      <h3>{t('meetings.participants')}</h3>
-      <ul>
-        {draft.participants.map((p) => (
-          <li key={p.name}>
-            {p.name}
-            {p.organisation || p.place
-              ? `, ${[p.organisation, p.place].filter(Boolean).join(', ')}`
-              : ''}
-            {p.roles.length
-              ? ` (${p.roles.map((r) => t(`role.${r.toUpperCase()}` as MessageKey)).join(', ')})`
-              : ''}
-          </li>
-        ))}
-        {draft.absent.map((p) => (
-          <li key={`absent-${p.name}`}>
-            {p.name} ({t('memo.absent')})
-          </li>
-        ))}
-      </ul>
-      <h3>{t('meetings.agenda')}</h3>
-      <ol>
-        {draft.agenda.map((item) => (
-          <li key={item.number} value={item.number}>
-            {item.title}
-            {item.decisions.length ? (
-              <ul>
-                {item.decisions.map((d) => (
-                  <li key={d}>
-                    {t('memo.decision')}: {d}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {item.actions.length ? (
-              <ul>
-                {item.actions.map((a) => (
-                  <li key={a.text}>
-                    {t('memo.action')}: {a.text}
-                    {a.owner ? ` (${a.owner})` : ''}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-      {draft.links.length ? (
+      {plan ? (
         <>
-          <h3>{t('meetings.links')}</h3>
-          <ul>
-            {draft.links.map((l) => (
-              <li key={l.url} className="url">
-                {l.url}
+          <p className="hint">{t('memoPlan.intro')}</p>
+          <dl className="facts">
+            <dt>{t('memoPlan.group')}</dt>
+            <dd>
+              <RecordName record={plan.meeting.group} />
+            </dd>
+            <dt>{t('memo.when')}</dt>
+            <dd>
+              <time dateTime={isoDateTime(plan.meeting.startsAt)}>
+                {formatRange(plan.meeting.startsAt, plan.meeting.endsAt ?? null, lang)}
+              </time>
+            </dd>
+            <dt>{t('memo.format')}</dt>
+            <dd>
+              {t(`format.${plan.meeting.format}` as MessageKey)}
+              {plan.meeting.remoteTool ? ` (${plan.meeting.remoteTool})` : ''}
+            </dd>
+            {plan.meeting.venue ? (
+              <>
+                <dt>{t('memoPlan.place')}</dt>
+                <dd>{venueText(plan.meeting.venue)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {plan.meeting.fillsPlanned ? <p>{t('memoPlan.fillsPlanned')}</p> : null}
+          <h3>{t('meetings.participants')}</h3>
+          <ul className="memo-participants">
+            {plan.participants.map((p) => (
+              <li key={`${p.attendance}-${p.person.name}`}>
+                <RecordName record={p.person} />
+                {p.organisation ? (
+                  <>
+                    , <RecordName record={p.organisation} />
+                  </>
+                ) : null}
+                {p.roles.some((r) => r !== 'MEMBER')
+                  ? ` (${p.roles
+                      .filter((r) => r !== 'MEMBER')
+                      .map((r) => t(`role.${r}` as MessageKey))
+                      .join(', ')})`
+                  : ''}
+                {p.attendance === 'ABSENT' ? ` (${t('memo.absent')})` : ''}
               </li>
             ))}
           </ul>
-        </>
-      ) : null}
-      {draft.nextMeeting?.startsAt ? (
-        <>
-          <h3>{t('meetings.next')}</h3>
-          <p>
-            {formatRange(draft.nextMeeting.startsAt, draft.nextMeeting.endsAt ?? null, lang)}
-            {draft.nextMeeting.place ? `, ${draft.nextMeeting.place.text}` : ''}
-          </p>
+          <h3>{t('meetings.agenda')}</h3>
+          <ol>
+            {plan.agenda.map((item) => (
+              <li key={item.number} value={item.number}>
+                {item.title}
+                {item.decisions.length || item.actions.length ? (
+                  <ul>
+                    {item.decisions.map((d) => (
+                      <li key={`d-${d}`}>
+                        {t('memo.decision')}: {d}
+                      </li>
+                    ))}
+                    {item.actions.map((a) => (
+                      <li key={`a-${a.description}`}>
+                        {t('memo.action')}: {a.description}
+                        {a.owner ? (
+                          <>
+                            {' ('}
+                            <RecordName record={a.owner} />)
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {plan.links.length ? (
+            <>
+              <h3>{t('meetings.links')}</h3>
+              <ul>
+                {plan.links.map((l) => (
+                  <li key={l.url} className="url">
+                    {l.url}
+                    {l.existing ? ` (${t('memoPlan.existingLink')})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {plan.nextMeeting ? (
+            <>
+              <h3>{t('meetings.next')}</h3>
+              <p>
+                {formatRange(plan.nextMeeting.startsAt, plan.nextMeeting.endsAt ?? null, lang)}
+                {plan.nextMeeting.existing ? ` (${t('memoPlan.nextExisting')})` : ''}
+              </p>
+            </>
+          ) : null}
+          {plan.trainings.length ? (
+            <>
+              <h3>{t('memoPlan.trainings')}</h3>
+              <ul>
+                {plan.trainings.map((tr) => (
+                  <li key={tr.title}>
+                    {tr.title}
+                    <br />
+                    <span className="hint">
+                      {t(`memoPlan.kind.${tr.kind}` as MessageKey)},{' '}
+                      {tr.existing ? t('memoPlan.trainingExisting') : t('memoPlan.trainingStatus')}
+                      {tr.sessions.some((s) => s.town) || tr.remoteParticipation
+                        ? `. ${t('memoPlan.sessions')}: ${[
+                            ...tr.sessions.map((s) => s.town).filter(Boolean),
+                            ...(tr.remoteParticipation ? [t('memoPlan.remote')] : []),
+                          ].join(', ')}`
+                        : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {plan.roleChanges.length ? (
+            <>
+              <h3>{t('memoPlan.roleChanges')}</h3>
+              <ul>
+                {plan.roleChanges.map((c) => (
+                  <li key={`${c.person.name}-${c.role}`}>
+                    {t('memoPlan.roleFrom', {
+                      name: c.person.name,
+                      role: t(`role.${c.role}` as MessageKey),
+                      from: formatCalendarDate(c.validFrom),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
       {preview.created && !preview.alreadyImported ? (
@@ -200,18 +299,18 @@ function Draft({ preview }: { preview: Payload }) {
           })}
         </p>
       ) : null}
-      {draft.warnings.length || preview.notes.length ? (
+      {warnings.length || preview.importNotes.length ? (
         <>
           <h3>{t('memo.warnings')}</h3>
-          <ul>
-            {draft.warnings.map((w) => (
-              <li key={`${w.code}-${w.line ?? ''}-${w.message}`}>
-                {w.message}
+          <ul className="memo-warnings">
+            {warnings.map((w, i) => (
+              <li key={`w-${i}`}>
+                {warning(w)}
                 {w.line ? ` (${t('memo.line', { line: String(w.line) })})` : ''}
               </li>
             ))}
-            {preview.notes.map((n) => (
-              <li key={n}>{n}</li>
+            {preview.importNotes.map((n, i) => (
+              <li key={`n-${i}`}>{importNote(n)}</li>
             ))}
           </ul>
         </>
@@ -283,14 +382,14 @@ export default function ImportMemo() {
             <button type="submit" name="intent" value="preview" className="secondary">
               {t('memo.preview')}
             </button>{' '}
-            {result?.preview?.draft?.startsAt ? (
+            {result?.preview?.plan ? (
               <button type="submit" name="intent" value="save">
                 {t('memo.save')}
               </button>
             ) : null}
           </p>
         </Form>
-        {result?.preview ? <Draft preview={result.preview} /> : null}
+        {result?.preview ? <Preview preview={result.preview} /> : null}
       </div>
     </div>
   );
