@@ -2,10 +2,9 @@
 // organisations as the records they resolve to, warnings in Finnish), and the saved meeting
 // page shows the same.
 import { mkdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CURATOR, type World, startWorld } from './servers';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestBrowser, expectAccessible, signIn } from './browser';
+import { type World, startWorld } from './servers';
 
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 const FIXTURES = new URL('../../../packages/memo/test/fixtures/docx/', import.meta.url);
@@ -13,61 +12,27 @@ const DOCX = new URL('variant-agenda-participants.pandoc.docx', FIXTURES);
 const TWO_DAYS = new URL('variant-headings-two-days.pandoc.docx', FIXTURES);
 
 let world: World;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/** A new context that may only reach 127.0.0.1. */
-async function newContext(width = 1366): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    baseURL: world.webUrl,
-  });
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  contexts.push(context);
-  return context;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköposti').fill(CURATOR.email);
-  await page.getByLabel('Salasana').fill(CURATOR.password);
-  await page.locator('main').getByRole('button').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    label,
-  ).toEqual([]);
-}
+let browser: TestBrowser;
 
 /** "Heidi Tuikka, Kajaanin kaupunginkirjasto (…)" → "Heidi Tuikka, Kajaanin kaupunginkirjasto". */
 const person = (line: string) => line.split(/ \(| – /u)[0]!.trim();
 
 beforeAll(async () => {
   world = await startWorld();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await TestBrowser.launch(world.webUrl);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+afterEach(() => browser.expectNoFailedAssets());
+
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await world?.close();
 });
 
 describe('memo import from a Word file', () => {
   it('previews the resolved records and Finnish warnings, and saves exactly that', async () => {
-    const page = await (await newContext()).newPage();
+    const page = await browser.newPage({ width: 1366 });
     await signIn(page);
     await page.goto('/meetings/import');
     await page.getByLabel('Muistiotiedosto').setInputFiles({
@@ -111,7 +76,7 @@ describe('memo import from a Word file', () => {
   });
 
   it('previews a two-day meeting on a phone, saying how it is saved', async () => {
-    const page = await (await newContext(390)).newPage();
+    const page = await browser.newPage({ width: 390 });
     await signIn(page);
     await page.goto('/meetings/import');
     await page.getByLabel('Muistiotiedosto').setInputFiles({
@@ -138,7 +103,7 @@ describe('memo import from a Word file', () => {
     ['sv', 'Förhandsvisa', 'En planerad utbildning lästes ur texten. Kontrollera den:'],
     ['en', 'Preview', 'A planned training was read from the text. Please check it:'],
   ])('words the preview and its warnings in %s, accessibly', async (lang, button, warning) => {
-    const page = await (await newContext()).newPage();
+    const page = await browser.newPage({ width: 1366 });
     await signIn(page);
     await page.goto(`/meetings/import?lang=${lang}`);
     await page.locator('#field-file').setInputFiles({
