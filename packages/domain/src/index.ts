@@ -93,6 +93,7 @@ export {
 } from './modules/organisation/organisation.schema.js';
 export { ANONYMISED_NAME, type PersonInput, personInput } from './modules/person/person.schema.js';
 export { normaliseUrl } from './modules/resource/normalise-url.js';
+export { markdownToText } from './shared/markdown-text.js';
 export {
   RESOURCE_KINDS,
   type ResourceKind,

@@ -9,7 +9,8 @@
  * - a query is parsed and compiled by `@ake/search` and rendered as a tsquery in which every term
  *   is quoted (`renderTsQuery`), bound as a parameter; prefixes are `:*`, phrases `<->`, `tag:`
  *   terms weight B;
- * - ranking is `ts_rank` with the weights 1.0 / 0.67 / 0.33 (the 3 : 2 : 1 of SQLite's bm25)
+ * - ranking is `ts_rank` with the weights 1.0 / 0.67 / 0.33 (the 3 : 2 : 1 of SQLite's bm25),
+ *   times the record type's weight (`TYPE_WEIGHTS`, as on SQLite)
  *   and length normalisation 1, then the most recently updated record;
  * - titles and snippets are highlighted in TypeScript from the stored text (`Highlighter`), as on
  *   SQLite. `ts_headline` would only mark exact surface forms: it cannot see that "koulutuksia"
@@ -46,8 +47,10 @@ import {
   type FacetRow,
   type SearchIndexOptions,
   type Where,
-  SNIPPET_SOURCE_LIMIT,
+  snippetSource,
   tagsText,
+  typeTierSql,
+  typeWeightSql,
 } from './search-common.js';
 import { type SqlExecutor, chunks } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
@@ -128,7 +131,7 @@ export class PostgresSearchIndex extends AnalysedSearchIndex {
           doc.language,
           doc.title,
           JSON.stringify(doc.tags),
-          doc.body.slice(0, SNIPPET_SOURCE_LIMIT),
+          snippetSource(doc),
           doc.organisationId,
           doc.organisationName,
           doc.year,
@@ -233,7 +236,7 @@ export class PostgresSearchIndex extends AnalysedSearchIndex {
         ? { sql: '0::real as rank from search_document d where true', params: [] as unknown[] }
         : {
             // Negated, so that lower is better as with bm25 and the tiers.
-            sql: `-ts_rank('${TS_RANK_WEIGHTS}', d.document, q, 1) as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
+            sql: `-ts_rank('${TS_RANK_WEIGHTS}', d.document, q, 1) * ${typeWeightSql('d.type')} as rank from search_document d, to_tsquery('simple', ?) q where d.document @@ q`,
             params: [renderTsQuery(plan)] as unknown[],
           };
     return this.exec.all<FacetRow>(
@@ -253,7 +256,7 @@ export class PostgresSearchIndex extends AnalysedSearchIndex {
     return this.exec.all<FacetRow>(
       `with j as (select (e ->> 0)::int as id, (e ->> 1)::int as tier from jsonb_array_elements(cast(? as jsonb)) e),
        m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier as rank
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier + ${typeTierSql('d.type')} as rank
          from j join search_document d on d.id = j.id
        ),
        ${countsAndPage()}`,

@@ -15,6 +15,7 @@ import {
   type Facet,
   type FacetField,
   type SearchFilter,
+  type SearchDocument,
   type SearchHit,
   type SearchType,
   searchTypeOf,
@@ -41,6 +42,35 @@ export function candidateLimitOf(options: SearchIndexOptions): number {
 
 /** Longest text kept for snippets. */
 export const SNIPPET_SOURCE_LIMIT = 10_000;
+/** The text stored for a record's snippets: its own snippet sentence, else its body. */
+export function snippetSource(doc: SearchDocument): string {
+  return (doc.snippet ?? doc.body).slice(0, SNIPPET_SOURCE_LIMIT);
+}
+
+/**
+ * How much a match counts by record type, on both indexes: the directory is there to be found
+ * by name, but a common word such as "kirjasto" is in the names of most of the region's
+ * organisations, and those should not bury the content that is about it (best practices,
+ * meetings, links). An organisation's relevance is multiplied by this factor in an exact search
+ * and it goes after the content in a bounded one; a name that nothing else contains still finds
+ * its organisation first.
+ */
+export const TYPE_WEIGHTS: Readonly<Partial<Record<SearchType, number>>> = { organisation: 0.01 };
+
+/** A SQL factor of {@link TYPE_WEIGHTS} for the type column `column` (constants only). */
+export function typeWeightSql(column: string): string {
+  const cases = Object.entries(TYPE_WEIGHTS)
+    .map(([type, weight]) => `when '${type}' then ${Number(weight)}`)
+    .join(' ');
+  return `(case ${column} ${cases} else 1 end)`;
+}
+
+/** The tier added in a bounded search for types weighted down (after every content tier). */
+export function typeTierSql(column: string): string {
+  const types = Object.keys(TYPE_WEIGHTS).map((type) => `'${type}'`);
+  return types.length ? `(case when ${column} in (${types.join(', ')}) then 2 else 0 end)` : '0';
+}
+
 /** Query words looked at for suggestions. */
 const MAX_SUGGESTION_WORDS = 8;
 const MAX_SUGGESTIONS = 3;

@@ -16,10 +16,17 @@
  * | mentoring-programme | name              |           | description, organiser                                       |
  * | organisation        | name              |           | other names, short name, aliases, town, area, street         |
  *
+ * Markdown fields (best practices, ideas, meeting summaries and notes) are indexed and shown as
+ * their readable text ({@link markdownToText}), so a snippet never shows `**` or `[…](…)`. An
+ * organisation's snippet is a sentence of its kind, place and other names (`snippet`), while its
+ * body keeps every alias for finding it.
+ *
  * People's names are left out on purpose (personal data that can be anonymised).
  */
 import { type Language } from '../../shared/validation.js';
 import { helsinkiDate } from '../../shared/time.js';
+import { markdownToText } from '../../shared/markdown-text.js';
+import { type OrganisationKind } from '../organisation/organisation.schema.js';
 import { type SearchDocument, type SearchKey, type SearchType } from './search-index.js';
 import { type SqlExecutor, chunks, placeholders } from './sql-executor.js';
 
@@ -38,6 +45,11 @@ function text(...parts: unknown[]): string {
     .map((p) => String(p).trim())
     .filter(Boolean)
     .join('\n');
+}
+
+/** The readable text of a Markdown field (null and empty stay out). */
+function md(value: unknown): string | null {
+  return typeof value === 'string' ? markdownToText(value) : null;
 }
 
 function toDate(value: unknown): Date {
@@ -122,6 +134,42 @@ function curatedBase(type: SearchType, row: Row) {
   };
 }
 
+/** An organisation's kind as a Finnish word (the index's snippets are in the record's language). */
+const ORGANISATION_KIND_FI: Record<OrganisationKind, string> = {
+  library: 'Kirjasto',
+  branch_library: 'Sivukirjasto',
+  bookmobile: 'Kirjastoauto',
+  library_network: 'Kirjastokimppa',
+  authority: 'Viranomainen',
+  other: 'Organisaatio',
+};
+
+/**
+ * What a directory entry shows under its name: a sentence of its kind and place, then its other
+ * names once each ("Kirjastokimppa, Oulu. Myös: OUTI."), not the list of every indexed alias.
+ */
+function organisationSnippet(r: Row, aliases: readonly string[]): string {
+  const kind = ORGANISATION_KIND_FI[r.kind as OrganisationKind] ?? ORGANISATION_KIND_FI.other;
+  const place = [str(r.street), str(r.city)].filter(Boolean).join(', ');
+  const area = str(r.area);
+  const where = [place, area && area !== str(r.city) ? area : null].filter(Boolean).join(', ');
+  const seen = new Set([String(r.name).toLocaleLowerCase('fi')]);
+  const others: string[] = [];
+  for (const name of [r.short_name, r.name_sv, r.name_en, ...aliases]) {
+    if (typeof name !== 'string' || !name.trim()) continue;
+    const key = name.trim().toLocaleLowerCase('fi');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    others.push(name.trim());
+  }
+  return [
+    `${kind}${where ? `, ${where}` : ''}.`,
+    others.length ? `Myös: ${others.join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 const loaders: Record<SearchType, { table: string; archived: boolean; load: Loader }> = {
   resource: {
     table: 'resource',
@@ -162,7 +210,7 @@ const loaders: Record<SearchType, { table: string; archived: boolean; load: Load
         language: language(r.language),
         title: String(r.title),
         tags: tags.get(Number(r.id)) ?? [],
-        body: text(r.summary, r.body, r.organisation_name),
+        body: text(md(r.summary), md(r.body), r.organisation_name),
         organisationId: num(r.origin_organisation_id),
         organisationName: str(r.organisation_name),
         year: yearOf(r.meeting_starts_at ?? r.created_at),
@@ -185,7 +233,7 @@ const loaders: Record<SearchType, { table: string; archived: boolean; load: Load
         language: language(r.language),
         title: String(r.title),
         tags: tags.get(Number(r.id)) ?? [],
-        body: text(r.description, r.follow_up),
+        body: text(md(r.description), md(r.follow_up)),
         organisationId: null,
         organisationName: null,
         year: yearOf(r.meeting_starts_at ?? r.created_at),
@@ -236,7 +284,7 @@ const loaders: Record<SearchType, { table: string; archived: boolean; load: Load
         const agenda = (items.get(Number(r.id)) ?? []).map((item) =>
           text(
             `${String(item.number)}. ${String(item.title)}`,
-            item.notes,
+            md(item.notes),
             ...(decisions.get(Number(item.id)) ?? []).map((d) => d.text),
             ...(actions.get(Number(item.id)) ?? []).map((a) => a.description),
           ),
@@ -246,7 +294,7 @@ const loaders: Record<SearchType, { table: string; archived: boolean; load: Load
           language: 'fi' as const,
           title: String(r.title),
           tags: [],
-          body: text(r.summary, venueText(r), r.remote_tool, ...agenda),
+          body: text(md(r.summary), venueText(r), r.remote_tool, ...agenda),
           organisationId: num(r.venue_organisation_id),
           organisationName: str(r.venue_organisation_name),
           year: yearOf(r.starts_at),
@@ -369,6 +417,7 @@ const loaders: Record<SearchType, { table: string; archived: boolean; load: Load
           title: String(r.name),
           tags: [],
           body: text(r.name_sv, r.name_en, r.short_name, ...aliases, r.city, r.area, r.street),
+          snippet: organisationSnippet(r, aliases),
           organisationId: Number(r.id),
           organisationName: String(r.name),
           year: null,

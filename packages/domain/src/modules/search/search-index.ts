@@ -83,6 +83,8 @@ export interface SearchDocument extends SearchKey {
   tags: string[];
   /** Everything else worth finding the record by, as plain text (also the snippet source). */
   body: string;
+  /** What is shown under the title when not the body (read, not indexed): a directory entry's sentence. */
+  snippet?: string;
   organisationId: number | null;
   organisationName: string | null;
   year: number | null;

@@ -6,7 +6,8 @@
  *   body); FTS5's `unicode61` tokenizer only splits the stored terms on spaces;
  * - a query is parsed and compiled by `@ake/search` to an FTS5 expression in which every term is
  *   quoted, and bound as a parameter: nothing typed reaches SQL or FTS5 as syntax;
- * - ranking is `bm25(search_fts, 3, 2, 1)` (title above tags above body), then the most
+ * - ranking is `bm25(search_fts, 3, 2, 1)` (title above tags above body) times the record
+ *   type's weight (`TYPE_WEIGHTS`: directory entries far below content), then the most
  *   recently updated record;
  * - filters and facets read the plain columns of `search_document`;
  * - a query that matches more than `candidateLimit` records after the filters (default
@@ -36,8 +37,10 @@ import {
   type FacetRow,
   type SearchIndexOptions,
   type Where,
-  SNIPPET_SOURCE_LIMIT,
+  snippetSource,
   tagsText,
+  typeTierSql,
+  typeWeightSql,
 } from './search-common.js';
 import { type SqlExecutor } from './sql-executor.js';
 import { LANGUAGES } from '../../shared/validation.js';
@@ -115,7 +118,7 @@ export class SqliteSearchIndex extends AnalysedSearchIndex {
         doc.language,
         doc.title,
         JSON.stringify(doc.tags),
-        doc.body.slice(0, SNIPPET_SOURCE_LIMIT),
+        snippetSource(doc),
         doc.organisationId,
         doc.organisationName,
         doc.year,
@@ -263,7 +266,7 @@ export class SqliteSearchIndex extends AnalysedSearchIndex {
     return this.exec.all<FacetRow>(
       `with r as materialized (${source.sql}),
        m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, r.rank
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, r.rank * ${typeWeightSql('d.type')} as rank
          from r join search_document d indexed by search_document_facets on d.id = r.id
          where ${where.sql}
        ),
@@ -283,7 +286,7 @@ export class SqliteSearchIndex extends AnalysedSearchIndex {
     return this.exec.all<FacetRow>(
       `with j as (select value ->> 0 as id, value ->> 1 as tier from json_each(?)),
        m as materialized (
-         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier as rank
+         select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier + ${typeTierSql('d.type')} as rank
          from j join search_document d indexed by search_document_facets on d.id = j.id
        ),
        ${COUNTS_AND_PAGE}`,
