@@ -28,11 +28,14 @@ export function CoverageChart(props: {
     1,
     ...METRICS.flatMap((m) => [props.computed[m] ?? 0, props.reported?.[m] ?? 0]),
   );
-  const width = 520;
-  const labelWidth = 120;
-  const barArea = width - labelWidth - 60;
+  // Drawn about as wide as a phone's column (360 units), so that on a 390 px screen the
+  // 15-unit labels render at 13–15 px; on wider screens the chart stops at 24rem (styles.css), about text size.
+  const width = 360;
+  const labelWidth = 118;
+  const barArea = width - labelWidth - 44;
   const rowHeight = 56;
-  const height = METRICS.length * rowHeight + 30;
+  const legendTop = METRICS.length * rowHeight + 16;
+  const height = legendTop + 48;
   const bar = (value: number | null) => ((value ?? 0) / max) * barArea;
   return (
     <figure className="chart">
@@ -76,13 +79,14 @@ export function CoverageChart(props: {
             </g>
           );
         })}
-        <g transform={`translate(${labelWidth}, ${height - 10})`}>
-          <rect width={14} height={10} y={-9} className="bar-computed" />
+        {/* The legend: one line per series, so that a long label never runs off the side. */}
+        <g transform={`translate(0, ${legendTop})`}>
+          <rect width={14} height={10} y={-10} className="bar-computed" />
           <text x={20} className="chart-legend">
             {t('mentoring.computed')}
           </text>
-          <rect x={190} width={14} height={10} y={-9} className="bar-reported" />
-          <text x={210} className="chart-legend">
+          <rect width={14} height={10} y={14} className="bar-reported" />
+          <text x={20} y={24} className="chart-legend">
             {t('mentoring.reported')}
           </text>
         </g>

@@ -1,5 +1,5 @@
 /** Form building blocks: labelled fields with their errors next to them, and the CSRF field. */
-import { type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { CSRF_FIELD } from '../lib/csrf';
 import { useRootData, useT } from '../lib/use-app';
 
@@ -95,14 +95,31 @@ export function SelectField(props: {
   );
 }
 
-/** A list of the form's errors at its top, each linking to its field. */
+/**
+ * A list of the form's errors at its top, each linking to its field. When it appears (a
+ * failed submit) it takes the focus, so a keyboard or screen-reader user lands on what went
+ * wrong rather than at the top of the page or on the button they pressed. Without
+ * JavaScript the page reloads and the summary is the first thing read after the heading.
+ */
 export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
+  const signature = JSON.stringify(entries);
+  useEffect(() => {
+    if (entries.length > 0) ref.current?.focus();
+    // Focus again whenever a new submit brings other errors (the signature changes).
+  }, [signature]);
   if (entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <p>{t('form.errorSummary')}</p>
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="error-summary-title"
+    >
+      <p id="error-summary-title">{t('form.errorSummary')}</p>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>{field ? <a href={`#field-${field}`}>{message}</a> : message}</li>

@@ -1,7 +1,8 @@
 import { type MessageKey } from './fi';
+import { type Message } from './message';
 
 /** English. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<MessageKey, Message> = {
   'site.name': 'AKE Knowledge Base',
   'site.tagline':
     'Knowledge base for developing the customer experience of the public libraries of Northern Ostrobothnia and Kainuu',
@@ -33,10 +34,16 @@ export const en: Record<MessageKey, string> = {
   'search.button': 'Search',
   'search.title': 'Search',
   'search.resultsFor': 'Results for {query}',
-  'search.count': '{count} results',
-  'search.countApproximate': 'more than {count} results',
-  'search.approximate':
-    'A very broad search: the results and the counts beside the filters are based on {count} matches, those with the search words in the title or tags first, then the newest. Narrow the search to see all matches.',
+  'search.count': { one: '{count} result', other: '{count} results' },
+  'search.countApproximate': {
+    one: 'more than {count} result',
+    other: 'more than {count} results',
+  },
+  'search.approximate': {
+    one: 'A very broad search: the results and the counts beside the filters are based on {count} match, those with the search words in the title or tags first, then the newest. Narrow the search to see all matches.',
+    other:
+      'A very broad search: the results and the counts beside the filters are based on {count} matches, those with the search words in the title or tags first, then the newest. Narrow the search to see all matches.',
+  },
   'search.none': 'No results.',
   'search.empty': 'Type a search word, for example kyläily, mentoring or customer service.',
   'search.didYouMean': 'Did you mean:',
@@ -103,7 +110,7 @@ export const en: Record<MessageKey, string> = {
   'field.tags': 'Tags',
   'field.tagsHint': 'Separate with commas, for example: mentoring, work visits',
   'field.language': 'Language of the content',
-  'field.kind': 'Kind',
+  'field.kind': 'Type',
   'field.summary': 'Summary',
   'field.body': 'Text (Markdown)',
   'field.bodyHint': 'Markdown: **bold**, *italic*, [link](https://…), - list. HTML is not allowed.',
@@ -118,7 +125,8 @@ export const en: Record<MessageKey, string> = {
   'form.prefill': 'Fetch title and description from the page',
   'form.prefilled':
     'The title and description were fetched from the page. Check them before saving.',
-  'form.prefillFailed': 'The page could not be fetched. Please write the title yourself.',
+  'form.prefillFailed':
+    'The title and description could not be fetched from the page. Please write them yourself.',
   'form.errorSummary': 'The form has errors:',
   'form.csrf': 'The form’s session expired. Please submit the form again.',
   'form.duplicateLink': 'See the saved link',
@@ -189,13 +197,12 @@ export const en: Record<MessageKey, string> = {
   'memo.save': 'Save the meeting',
   'memo.draft': 'Read from the memo',
   'memo.when': 'Time',
-  'memo.format': 'Format',
+  'memo.format': 'Meeting format',
   'memo.noDate': 'The memo does not give the date and time of the meeting.',
   'memo.absent': 'absent',
   'memo.decision': 'Decision',
   'memo.action': 'Action',
-  'memo.willCreate':
-    'Saving adds {people} new people, {organisations} new organisations and {links} new links.',
+  'memo.willCreate': 'Saving adds {people}, {organisations} and {links}.',
   'memo.warnings': 'To check',
   'memo.line': 'line {line}',
   'memo.imported': 'The meeting was saved from the memo.',
@@ -208,17 +215,17 @@ export const en: Record<MessageKey, string> = {
   'meetings.intro': 'The working group meets in spring and autumn.',
   'meetings.when': 'Time',
   'meetings.where': 'Place',
-  'meetings.format': 'Format',
+  'meetings.format': 'Meeting format',
   'meetings.participants': 'Participants',
   'meetings.absent': 'absent',
   'meetings.agenda': 'Agenda',
   'meetings.decisions': 'Decisions',
   'meetings.actions': 'Action items',
-  'meetings.owner': 'Owner',
+  'meetings.owner': 'Responsible',
   'meetings.due': 'Due',
   'meetings.links': 'Links',
   'meetings.next': 'Next meeting',
-  'meetings.noOwner': 'not named',
+  'meetings.noOwner': 'Nobody responsible yet',
   'format.REMOTE': 'remote meeting',
   'format.IN_PERSON': 'in person',
   'format.HYBRID': 'hybrid meeting',
@@ -230,10 +237,10 @@ export const en: Record<MessageKey, string> = {
   'role.SECRETARY': 'secretary',
   'role.MEMBER': 'member',
   'role.GUEST': 'guest',
-  'actionStatus.OPEN': 'open',
-  'actionStatus.IN_PROGRESS': 'in progress',
-  'actionStatus.DONE': 'done',
-  'actionStatus.CANCELLED': 'cancelled',
+  'actionStatus.OPEN': 'Open',
+  'actionStatus.IN_PROGRESS': 'In progress',
+  'actionStatus.DONE': 'Done',
+  'actionStatus.CANCELLED': 'Dropped',
   'trainings.title': 'Trainings',
   'trainings.intro': 'The training calendar by season: coming and past.',
   'trainings.subscribe': 'Subscribe to the training calendar (iCalendar)',
@@ -274,7 +281,7 @@ export const en: Record<MessageKey, string> = {
   'organisations.title': 'Libraries of the region',
   'organisations.intro': 'The libraries of Northern Ostrobothnia and Kainuu by network.',
   'organisations.others': 'Other organisations',
-  'organisations.members': '{count} members',
+  'organisations.members': { one: '{count} member', other: '{count} members' },
   'orgKind.LIBRARY': 'library',
   'orgKind.BRANCH_LIBRARY': 'branch library',
   'orgKind.BOOKMOBILE': 'bookmobile',
@@ -298,8 +305,8 @@ export const en: Record<MessageKey, string> = {
   'a11y.thanks': 'Thank you for your feedback! It has been saved.',
   'a11y.supervisionTitle': 'Supervisory authority',
   'a11y.supervision':
-    'If you get no reply within 14 days or are not satisfied with it, you can notify the Regional State Administrative Agency for Southern Finland (webaccessibility.fi).',
-  'a11y.date': 'This statement was prepared on 29.11.2026.',
+    'If you get no reply within 14 days or are not satisfied with it, you can notify the supervisory authority. The accessibility of digital services is supervised by the Finnish Transport and Communications Agency Traficom.',
+  'a11y.date': 'This statement was prepared on 29.11.2026 and updated on 1.12.2026.',
   'common.more': 'More',
   'common.tags': 'Tags',
   'common.back': 'Back',
@@ -360,4 +367,11 @@ export const en: Record<MessageKey, string> = {
   'memoPlan.kind.LANGUAGE': 'language training',
   'memoPlan.kind.TRAINING_DAY': 'training day',
   'memoPlan.kind.OTHER': 'training',
+
+  // The first walk-through (issue 12, item 9): plural forms of counts, the facet fold, the supervisor's site.
+  'search.filtersToggle': 'Filter',
+  'memo.newPeople': { one: '{count} new person', other: '{count} new people' },
+  'memo.newOrganisations': { one: '{count} new organisation', other: '{count} new organisations' },
+  'memo.newLinks': { one: '{count} new link', other: '{count} new links' },
+  'a11y.supervisionSite': 'The supervisory authority’s website',
 };

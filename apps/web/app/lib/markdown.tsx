@@ -1,9 +1,12 @@
 /**
  * Markdown of best practices and ideas, rendered safely: raw HTML is dropped (`skipHtml`), and
  * links and images may only point to http(s), mailto or this site. Everything else
- * (`javascript:`, `data:`, `vbscript:` …, however disguised) becomes an empty URL.
+ * (`javascript:`, `data:`, `vbscript:` …, however disguised) becomes an empty URL. GitHub's
+ * extensions (remark-gfm) are on, so tables, strikethrough and task lists render as they read.
  */
+import { type ComponentProps } from 'react';
 import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 
 const ALLOWED = /^(https?:|mailto:)/i;
 
@@ -19,11 +22,25 @@ export function safeUrl(url: string): string {
   return url.trim();
 }
 
+/** A Markdown table in a scroll container, so a wide one scrolls instead of widening the page. */
+function MarkdownTable({ node: _node, ...props }: ComponentProps<'table'> & { node?: unknown }) {
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table {...props} />
+    </div>
+  );
+}
+
 /** Renders Markdown text without raw HTML and with safe URLs only. */
 export function Markdown({ text, lang }: { text: string; lang?: string }) {
   return (
     <div className="markdown" lang={lang}>
-      <ReactMarkdown skipHtml urlTransform={safeUrl}>
+      <ReactMarkdown
+        skipHtml
+        urlTransform={safeUrl}
+        remarkPlugins={[remarkGfm]}
+        components={{ table: MarkdownTable }}
+      >
         {text}
       </ReactMarkdown>
     </div>

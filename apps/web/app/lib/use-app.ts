@@ -1,6 +1,13 @@
 /** The root loader's data (language, viewer, CSRF token) for any component. */
 import { useRouteLoaderData } from '@remix-run/react';
-import { type Lang, type MessageKey, type Translate, translator } from './i18n';
+import {
+  type Lang,
+  type MessageKey,
+  type Translate,
+  type TranslateCount,
+  countTranslator,
+  translator,
+} from './i18n';
 
 export interface RootData {
   lang: Lang;
@@ -21,10 +28,10 @@ export function useRootData(): RootData {
   );
 }
 
-/** The UI language and its `t`. */
-export function useT(): { lang: Lang; t: Translate } {
+/** The UI language, its `t`, and `count` for every count shown ("1 tulos", "3 tulosta"). */
+export function useT(): { lang: Lang; t: Translate; count: TranslateCount } {
   const { lang } = useRootData();
-  return { lang, t: translator(lang) };
+  return { lang, t: translator(lang), count: countTranslator(lang) };
 }
 
 /** A page title "<page> – <site>" in the UI language, for route `meta` functions. */

@@ -53,6 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(sent);
 }
 
+/** The supervisory authority's site, as the sources above give it. */
+const SUPERVISOR_SITE = 'https://www.traficom.fi/';
+const SUPERVISOR_SITE_TEXT = 'www.traficom.fi';
+
 export default function Accessibility() {
   const { t } = useT();
   const actionData = useActionData<typeof action>();
@@ -98,7 +102,18 @@ export default function Accessibility() {
         </Form>
       </section>
       <h2>{t('a11y.supervisionTitle')}</h2>
+      {/* The supervisor since 2025: the accessibility supervision of Etelä-Suomen
+          aluehallintovirasto was moved to Traficom (government bill HE 71/2024,
+          https://finlex.fi/fi/hallituksen-esitykset/2024/71; Traficom's announcement,
+          https://www.traficom.fi/fi/ajankohtaista/esteettomyys-ja-saavutettavuusvalvonnan-keskittamista-valmistellaan-traficomille),
+          and the regional state administrative agencies themselves ended on 1.1.2026
+          (https://www.sttinfo.fi/tiedote/71699385/suomen-suurimpiin-virastoihin-kuuluva-uusi-lupa-ja-valvontavirasto-aloittaa-112026?lang=fi).
+          Only the authority's web address is given here, as the sources give it; no e-mail
+          address or telephone number was verified. */}
       <p>{t('a11y.supervision')}</p>
+      <p>
+        {t('a11y.supervisionSite')}: <a href={SUPERVISOR_SITE}>{SUPERVISOR_SITE_TEXT}</a>
+      </p>
       <p className="meta">{t('a11y.date')}</p>
     </article>
   );

@@ -4,13 +4,19 @@ import { Tags } from '../components/tags';
 import { BestPracticesDocument } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
 import { contentLang } from '../lib/i18n';
+import { markdownToText } from '../lib/markdown-text.server';
 import { titleMeta, useRootData, useT } from '../lib/use-app';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'bestPractices.title');
 
 export async function loader() {
   const result = await gql(BestPracticesDocument, { first: 100 });
-  return { practices: result.bestPractices.nodes };
+  // A summary is shown as text in the list: Markdown a curator typed there is not rendered.
+  const practices = result.bestPractices.nodes.map((p) => ({
+    ...p,
+    summary: p.summary ? markdownToText(p.summary).replace(/\n/g, ' ') : p.summary,
+  }));
+  return { practices };
 }
 
 export default function BestPractices() {

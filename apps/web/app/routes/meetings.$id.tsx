@@ -91,13 +91,17 @@ export default function MeetingPage() {
                     {item.actions.map((a, i) => (
                       <li key={i}>
                         {a.description}{' '}
-                        <span className="meta">
-                          ({t('meetings.owner')}: {a.owner?.name ?? t('meetings.noOwner')};{' '}
+                        <span className={`badge badge-action badge-${a.status.toLowerCase()}`}>
                           {t(`actionStatus.${a.status}` as MessageKey)}
+                        </span>
+                        <br />
+                        <span className="meta">
+                          {a.owner
+                            ? `${t('meetings.owner')}: ${a.owner.name}`
+                            : t('meetings.noOwner')}
                           {a.dueDate
-                            ? `; ${t('meetings.due')} ${formatCalendarDate(a.dueDate)}`
+                            ? ` · ${t('meetings.due')} ${formatCalendarDate(a.dueDate)}`
                             : ''}
-                          )
                         </span>
                       </li>
                     ))}

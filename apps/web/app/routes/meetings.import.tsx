@@ -143,7 +143,7 @@ function venueText(venue: Plan['meeting']['venue']): string {
  * people and organisations as the records they are linked to, new ones marked.
  */
 function Preview({ preview }: { preview: Payload }) {
-  const { t, lang } = useT();
+  const { t, lang, count } = useT();
   const warning = useCoded('memoWarning');
   const importNote = useCoded('memoNote');
   const plan = preview.plan;
@@ -293,9 +293,9 @@ function Preview({ preview }: { preview: Payload }) {
       {preview.created && !preview.alreadyImported ? (
         <p>
           {t('memo.willCreate', {
-            people: String(preview.created.people),
-            organisations: String(preview.created.organisations),
-            links: String(preview.created.resources),
+            people: count('memo.newPeople', preview.created.people),
+            organisations: count('memo.newOrganisations', preview.created.organisations),
+            links: count('memo.newLinks', preview.created.resources),
           })}
         </p>
       ) : null}

@@ -17,7 +17,7 @@ export async function loader() {
 
 export default function Organisations() {
   const { networks, others } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, count } = useT();
   return (
     <>
       <h1>{t('organisations.title')}</h1>
@@ -31,7 +31,7 @@ export default function Organisations() {
             className="card"
           >
             <h2 id={`n-${network.id}`}>{network.name}</h2>
-            <p className="meta">{t('organisations.members', { count: network.members.length })}</p>
+            <p className="meta">{count('organisations.members', network.members.length)}</p>
             <ul className="columns">
               {network.members.map((m) => (
                 <li key={m.id} id={m.id}>

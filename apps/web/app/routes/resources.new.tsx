@@ -115,9 +115,18 @@ export default function NewResource() {
         notice={
           <>
             {actionData?.notice ? (
-              <p className="notice" role="status">
-                {t(actionData.notice === 'prefilled' ? 'form.prefilled' : 'form.prefillFailed')}
-              </p>
+              actionData.notice === 'prefilled' ? (
+                <p className="notice" role="status">
+                  {t('form.prefilled')}
+                </p>
+              ) : (
+                <p className="notice notice-warning" role="status">
+                  <span className="notice-icon" aria-hidden="true">
+                    ⚠
+                  </span>{' '}
+                  {t('form.prefillFailed')}
+                </p>
+              )
             ) : null}
             {actionData?.duplicateOf ? (
               <p className="notice">

@@ -62,7 +62,7 @@ function facetLabel(
 
 export default function Search() {
   const { query, selected, after, result } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, count } = useT();
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -118,44 +118,52 @@ export default function Search() {
         <div className="search-layout">
           {result && result.facets.some((f) => f.values.length) ? (
             <aside className="facets" aria-labelledby="facets-title">
-              <h2 id="facets-title">{t('search.filters')}</h2>
-              {result.facets
-                .filter((facet) => facet.values.length > 0)
-                .map((facet) => (
-                  <fieldset key={facet.field}>
-                    <legend>{t(`facet.${facet.field}`)}</legend>
-                    <ul>
-                      {facet.values.map((value) => {
-                        const id = `facet-${facet.field}-${value.value}`;
-                        return (
-                          <li key={value.value}>
-                            <input
-                              type="checkbox"
-                              id={id}
-                              name={PARAM[facet.field]}
-                              value={value.value}
-                              defaultChecked={selected[facet.field].includes(value.value)}
-                            />
-                            <label htmlFor={id}>
-                              {facetLabel(facet.field, value, t)}{' '}
-                              <span className="count">({value.count})</span>
-                            </label>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </fieldset>
-                ))}
-              <p className="facet-actions">
-                <button type="submit" className="secondary">
-                  {t('search.apply')}
-                </button>{' '}
-                {Object.values(selected).some((v) => v.length) ? (
-                  <Link to={`/search?q=${encodeURIComponent(query)}`}>
-                    {t('search.clearFilters')}
-                  </Link>
-                ) : null}
-              </p>
+              {/* Folded below one control on a phone (the CSS shows it open on wide screens);
+                  open from the start when a filter is on. Works without JavaScript. */}
+              <details
+                className="facets-fold"
+                open={Object.values(selected).some((v) => v.length) || undefined}
+              >
+                <summary>{t('search.filtersToggle')}</summary>
+                <h2 id="facets-title">{t('search.filters')}</h2>
+                {result.facets
+                  .filter((facet) => facet.values.length > 0)
+                  .map((facet) => (
+                    <fieldset key={facet.field}>
+                      <legend>{t(`facet.${facet.field}`)}</legend>
+                      <ul>
+                        {facet.values.map((value) => {
+                          const id = `facet-${facet.field}-${value.value}`;
+                          return (
+                            <li key={value.value}>
+                              <input
+                                type="checkbox"
+                                id={id}
+                                name={PARAM[facet.field]}
+                                value={value.value}
+                                defaultChecked={selected[facet.field].includes(value.value)}
+                              />
+                              <label htmlFor={id}>
+                                {facetLabel(facet.field, value, t)}{' '}
+                                <span className="count">({value.count})</span>
+                              </label>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </fieldset>
+                  ))}
+                <p className="facet-actions">
+                  <button type="submit" className="secondary">
+                    {t('search.apply')}
+                  </button>{' '}
+                  {Object.values(selected).some((v) => v.length) ? (
+                    <Link to={`/search?q=${encodeURIComponent(query)}`}>
+                      {t('search.clearFilters')}
+                    </Link>
+                  ) : null}
+                </p>
+              </details>
             </aside>
           ) : null}
           <section className="results" aria-labelledby="results-title" aria-busy={searching}>
@@ -167,15 +175,16 @@ export default function Search() {
                 ? t('common.loading')
                 : result
                   ? result.totalCount
-                    ? t(result.isApproximate ? 'search.countApproximate' : 'search.count', {
-                        count: result.totalCount,
-                      })
+                    ? count(
+                        result.isApproximate ? 'search.countApproximate' : 'search.count',
+                        result.totalCount,
+                      )
                     : t('search.none')
                   : t('search.empty')}
             </p>
             {result?.isApproximate && !searching ? (
               <p className="hint search-approximate">
-                {t('search.approximate', { count: result.totalCount })}
+                {count('search.approximate', result.totalCount)}
               </p>
             ) : null}
             {result?.suggestions.length ? (
