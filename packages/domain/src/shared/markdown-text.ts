@@ -58,7 +58,7 @@ export function markdownToText(markdown: string): string {
         endBlock();
         return;
       default:
-        if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+        if ('children' in node) node.children.forEach(visit);
     }
   };
   visit(tree);
