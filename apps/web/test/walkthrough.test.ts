@@ -164,6 +164,16 @@ describe('on a phone (390 × 844)', () => {
     }
   });
 
+  it('keeps the header within a fifth of the screen for a signed-in curator too', async () => {
+    const page = await (await newContext(PHONE)).newPage();
+    await signIn(page);
+    for (const lang of ['fi', 'sv', 'en']) {
+      await page.goto(inLang('/', lang));
+      const box = await page.locator('header.site-header').boundingBox();
+      expect(box?.height ?? Infinity, lang).toBeLessThanOrEqual(HEADER_LIMIT);
+    }
+  });
+
   it('folds the search facets below a "Rajaa" control, so the results come first', async () => {
     const labels = { fi: 'Rajaa', sv: 'Avgränsa', en: 'Filter' } as const;
     for (const [lang, label] of Object.entries(labels) as ['fi' | 'sv' | 'en', string][]) {
