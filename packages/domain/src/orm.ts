@@ -87,6 +87,9 @@ export {
   copyDatabase,
   EXCLUDED_COLUMNS,
   EXCLUDED_TABLES,
+  InconsistentBackupError,
+  readSnapshot,
+  verifyBackup,
 } from './modules/backup/backup.service.js';
 export {
   type BookmarkImportReport,

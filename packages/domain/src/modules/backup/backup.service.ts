@@ -10,12 +10,17 @@
  * after a restore); so are tables derived from others (the search index, rebuilt on import) and
  * bookkeeping. Import fills an empty, migrated database in one transaction: a crash half-way
  * leaves the database as it was.
+ *
+ * An export reads one snapshot, so writes going on meanwhile are either all in it or not at all
+ * (see `readSnapshot`), and checks its own references before it is handed out
+ * (`verifyBackup`): every foreign key points at a row in the document, every revision at a
+ * record in it, no revision is newer than its record. Import runs the same check first.
  */
 import { createHash } from 'node:crypto';
 import { type EntityManager, IsolationLevel, ReferenceKind } from '@mikro-orm/core';
 import { type Actor, requireAdmin } from '../../shared/actor.js';
 import { type Dialect, dialectOf, quoteIdentifier } from '../../shared/dialect.js';
-import { type Result, fail, ok } from '../../shared/errors.js';
+import { DomainError, type Result, fail, ok } from '../../shared/errors.js';
 import { fieldError } from '../../shared/validation.js';
 import { SearchService } from '../search/search.service.js';
 
@@ -55,14 +60,25 @@ interface Column {
   kind: ColumnKind;
 }
 
+/** A foreign key: these columns of a row hold the key of a row of another table. */
+interface Reference {
+  columns: string[];
+  table: string;
+  targetColumns: string[];
+}
+
 interface Table {
   name: string;
+  /** The entity's name, as revisions name it (`Resource`). */
+  entity: string;
   /** Every column but the secret ones, in the entity's order. */
   columns: Column[];
   /** The primary key columns: the row order. */
   keys: string[];
   /** True when the primary key is one generated integer (its sequence moves on after import). */
   serial: boolean;
+  /** The foreign keys held by this table's columns. */
+  references: Reference[];
 }
 
 /**
@@ -75,8 +91,22 @@ function dataTables(em: EntityManager): Table[] {
     if (meta.embeddable || meta.virtual || EXCLUDED_TABLES.has(meta.tableName)) continue;
     const excluded = EXCLUDED_COLUMNS[meta.tableName] ?? [];
     const columns: Column[] = [];
+    const references: Reference[] = [];
     for (const prop of meta.props) {
       if (!prop.fieldNames || prop.persist === false) continue;
+      const target = prop.targetMeta;
+      if (
+        target &&
+        (prop.kind === ReferenceKind.MANY_TO_ONE ||
+          (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) &&
+        !EXCLUDED_TABLES.has(target.tableName)
+      ) {
+        references.push({
+          columns: prop.fieldNames,
+          table: target.tableName,
+          targetColumns: prop.referencedColumnNames,
+        });
+      }
       if (
         prop.kind === ReferenceKind.ONE_TO_MANY ||
         prop.kind === ReferenceKind.MANY_TO_MANY ||
@@ -92,7 +122,14 @@ function dataTables(em: EntityManager): Table[] {
     const keys = meta.primaryKeys.flatMap((key) => meta.properties[key]?.fieldNames ?? [key]);
     const key = meta.primaryKeys.length === 1 ? meta.properties[meta.primaryKeys[0]!] : undefined;
     const serial = key?.kind === ReferenceKind.SCALAR && key.runtimeType === 'number';
-    tables.push({ name: meta.tableName, columns, keys, serial });
+    tables.push({
+      name: meta.tableName,
+      entity: meta.className,
+      columns,
+      keys,
+      serial,
+      references,
+    });
   }
   return tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -185,16 +222,173 @@ function run<T>(em: EntityManager, sql: string, params: unknown[] = [], method =
     .execute(sql, params, method as 'all', em.getTransactionContext()) as Promise<T>;
 }
 
+/**
+ * Runs `work` in one read snapshot of the database. SQLite: a deferred transaction, whose
+ * snapshot (in WAL mode) is fixed at its first read while other connections go on writing; in
+ * this process, the one connection is held until the export ends. PostgreSQL: a read-only
+ * `REPEATABLE READ` transaction, one snapshot for all its statements. Inside a caller's
+ * transaction, that transaction is the snapshot.
+ */
+export function readSnapshot<T>(
+  em: EntityManager,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (em.isInTransaction()) return work(em);
+  return em.transactional(
+    work,
+    dialectOf(em) === 'postgresql'
+      ? { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true }
+      : {},
+  );
+}
+
+/** An export that failed its own check (it would not restore): nothing is written. */
+export class InconsistentBackupError extends DomainError {
+  readonly code = 'BACKUP_INCONSISTENT';
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The export is not consistent, so it was not written: ${summarise(problems)}. ` +
+        'Export again; if this repeats, check the database (pragma foreign_key_check on SQLite).',
+    );
+    this.name = 'InconsistentBackupError';
+  }
+}
+
+/** The first few problems, and how many more there are. */
+function summarise(problems: readonly string[], shown = 5): string {
+  const more = problems.length - shown;
+  return problems.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+/** The key of a row as one string, from some of its cells. */
+function keyOf(row: readonly Cell[], indexes: readonly number[]): string | null {
+  const cells = indexes.map((i) => row[i]);
+  if (cells.some((cell) => cell === null || cell === undefined)) return null;
+  return cells.map((cell) => String(cell)).join('|');
+}
+
+/**
+ * What keeps a backup document from being one consistent state of the database: foreign keys
+ * pointing at rows it does not hold (a tag link of a missing resource), revisions of records it
+ * does not hold, revisions newer than their record (20 revisions of a record at version 19), and
+ * a versioned record with revisions but none at its own version. Empty when it is consistent.
+ */
+function verifyTables(tables: readonly Table[], backup: Backup): string[] {
+  const problems: string[] = [];
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const column = (table: string, name: string) => backup.tables[table]?.columns.indexOf(name) ?? -1;
+  // The keys each reference points at, per table and column list, built once.
+  const keySets = new Map<string, Set<string>>();
+  const keysOf = (table: string, columns: readonly string[]): Set<string> | null => {
+    const id = `${table}(${columns.join(',')})`;
+    const known = keySets.get(id);
+    if (known) return known;
+    const indexes = columns.map((c) => column(table, c));
+    if (!backup.tables[table] || indexes.some((i) => i < 0)) return null;
+    const keys = new Set<string>();
+    for (const row of backup.tables[table].rows) {
+      const key = keyOf(row, indexes);
+      if (key !== null) keys.add(key);
+    }
+    keySets.set(id, keys);
+    return keys;
+  };
+  for (const [name, data] of Object.entries(backup.tables)) {
+    for (const reference of byName.get(name)?.references ?? []) {
+      const indexes = reference.columns.map((c) => data.columns.indexOf(c));
+      const targets = keysOf(reference.table, reference.targetColumns);
+      if (indexes.some((i) => i < 0) || !targets) continue;
+      data.rows.forEach((row, i) => {
+        const key = keyOf(row, indexes);
+        if (key !== null && !targets.has(key)) {
+          problems.push(
+            `${name} row ${i} (${reference.columns.join(', ')} = ${key}) points at ${reference.table} ${key}, which is not in the backup`,
+          );
+        }
+      });
+    }
+  }
+  problems.push(...verifyRevisions(tables, backup));
+  return problems;
+}
+
+/** Revisions against their records: each record held, none newer than it, its version filed. */
+function verifyRevisions(tables: readonly Table[], backup: Backup): string[] {
+  const revisions = backup.tables.revision;
+  if (!revisions) return [];
+  const [type, entityId, version] = ['entity_type', 'entity_id', 'version'].map((c) =>
+    revisions.columns.indexOf(c),
+  ) as [number, number, number];
+  if (type < 0 || entityId < 0 || version < 0) return [];
+  // Each record's version (null when its table has none), by `Entity id`.
+  const records = new Map<string, { version: number | null; filed: Set<number> }>();
+  for (const table of tables) {
+    const data = backup.tables[table.name];
+    const id = data?.columns.indexOf('id') ?? -1;
+    if (!data || id < 0 || table.name === 'revision') continue;
+    const at = data.columns.indexOf('version');
+    for (const row of data.rows) {
+      records.set(`${table.entity} ${String(row[id])}`, {
+        version: at < 0 ? null : Number(row[at]),
+        filed: new Set(),
+      });
+    }
+  }
+  const entities = new Set(tables.map((t) => t.entity));
+  const problems: string[] = [];
+  for (const row of revisions.rows) {
+    const key = `${String(row[type])} ${String(row[entityId])}`;
+    const record = records.get(key);
+    if (!record) {
+      if (entities.has(String(row[type])))
+        problems.push(`a revision of ${key}, which is not in the backup`);
+      continue;
+    }
+    const filed = Number(row[version]);
+    record.filed.add(filed);
+    if (record.version !== null && filed > record.version) {
+      problems.push(
+        `${key} is at version ${record.version} but has a revision of version ${filed}`,
+      );
+    }
+  }
+  for (const [key, record] of records) {
+    if (record.version !== null && record.filed.size > 0 && !record.filed.has(record.version)) {
+      problems.push(`${key} is at version ${record.version} but has no revision of that version`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks a backup document's references (see `verifyTables`) against this database's tables:
+ * the problems found, each naming the table and row, or none.
+ */
+export function verifyBackup(em: EntityManager, backup: Backup): string[] {
+  return verifyTables(dataTables(em), backup);
+}
+
 /** Backups and restores of the whole database (admins). */
 export class BackupService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Everything as a backup document. */
+  /**
+   * Everything as a backup document, read in one snapshot (`readSnapshot`). Throws an
+   * `InconsistentBackupError` if the document fails its own check (`verifyBackup`).
+   */
   async export(actor: Actor): Promise<Backup> {
     requireAdmin(actor);
-    const dialect = dialectOf(this.em);
+    const backup = await readSnapshot(this.em, (tx) => this.read(tx));
+    const problems = verifyBackup(this.em, backup);
+    if (problems.length > 0) throw new InconsistentBackupError(problems);
+    return backup;
+  }
+
+  /** Reads every data table, in the caller's transaction. */
+  private async read(em: EntityManager): Promise<Backup> {
+    const dialect = dialectOf(em);
     const q = (name: string) => quoteIdentifier(dialect, name);
-    const tables = dataTables(this.em);
+    const tables = dataTables(em);
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -205,7 +399,7 @@ export class BackupService {
       const names = table.columns.map((c) => c.name);
       const order = (table.keys.length ? table.keys : names).map(q).join(', ');
       const rows = await run<Record<string, unknown>[]>(
-        this.em,
+        em,
         `select ${names.map(q).join(', ')} from ${q(table.name)} order by ${order}`,
       );
       backup.tables[table.name] = {
@@ -268,6 +462,13 @@ export class BackupService {
           `Row ${badRow} of ${name} does not have ${data.columns.length} values`,
           `tables.${name}.rows.${badRow}`,
         );
+    }
+    const problems = verifyTables(tables, backup as Backup);
+    if (problems.length > 0) {
+      return problem(
+        `The backup is not consistent (it was not taken as one snapshot, or it was edited): ${summarise(problems)}`,
+        'tables',
+      );
     }
     const dialect = dialectOf(this.em);
     const q = (name: string) => quoteIdentifier(dialect, name);
@@ -337,8 +538,8 @@ export interface CopyReport {
 
 /**
  * Copies one database into another, empty and migrated, that may run on the other platform
- * (`ake db copy`, e.g. from SQLite to PostgreSQL). The source is read in one transaction (one
- * consistent snapshot, even while it is in use: later writes are not copied); that backup is
+ * (`ake db copy`, e.g. from SQLite to PostgreSQL). The source is read in one snapshot (its
+ * export's, even while it is in use: later writes are not copied); that backup is
  * restored into the target in one transaction, then verified: every table's row count in the
  * target must equal the snapshot's, and the target's export must equal the snapshot's byte for
  * byte. A difference is an error that names the table (the target keeps the restored rows, to
@@ -349,10 +550,7 @@ export async function copyDatabase(
   source: EntityManager,
   target: EntityManager,
 ): Promise<Result<CopyReport>> {
-  const text = await source.transactional(
-    (tx) => new BackupService(tx).exportText(actor),
-    dialectOf(source) === 'postgresql' ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : {},
-  );
+  const text = await new BackupService(source).exportText(actor);
   const backup = JSON.parse(text) as Backup;
   const imported = await new BackupService(target).import(actor, backup);
   if (!imported.ok) return imported;
