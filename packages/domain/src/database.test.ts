@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { ReferenceKind } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase } from '../test/database.js';
-import { BUSY_TIMEOUT_MS, parseDatabaseUrl, postgresPoolSize } from './mikro-orm.config.js';
+import {
+  BUSY_TIMEOUT_MS,
+  parseDatabaseUrl,
+  postgresPoolSize,
+  sqliteSynchronous,
+} from './mikro-orm.config.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { pendingMigrations } from './database.js';
@@ -163,9 +168,12 @@ describe('the database', () => {
       const [journal] = await conn.execute<{ journal_mode: string }[]>('pragma journal_mode');
       const [fk] = await conn.execute<{ foreign_keys: number }[]>('pragma foreign_keys');
       const [busy] = await conn.execute<{ timeout: number }[]>('pragma busy_timeout');
+      const [sync] = await conn.execute<{ synchronous: number }[]>('pragma synchronous');
       expect(journal?.journal_mode).toBe('wal');
       expect(fk?.foreign_keys).toBe(1);
       expect(busy?.timeout).toBe(BUSY_TIMEOUT_MS);
+      // 2 = FULL: a commit is on disk before it is acknowledged.
+      expect(sync?.synchronous).toBe(process.env.SQLITE_SYNCHRONOUS === 'normal' ? 1 : 2);
     } else {
       const schema = new URL(t.url).searchParams.get('schema');
       const [row] = await conn.execute<
@@ -275,6 +283,13 @@ describe('DATABASE_URL', () => {
     );
     expect(() => parseDatabaseUrl('mysql://localhost/test', root)).toThrow(/unknown scheme: mysql/);
   });
+  it('syncs SQLite commits to disk unless SQLITE_SYNCHRONOUS=normal is chosen', () => {
+    expect(sqliteSynchronous({})).toBe('FULL');
+    expect(sqliteSynchronous({ SQLITE_SYNCHRONOUS: 'Normal' })).toBe('NORMAL');
+    expect(sqliteSynchronous({ SQLITE_SYNCHRONOUS: 'full' })).toBe('FULL');
+    expect(() => sqliteSynchronous({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
+
   it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE', () => {
     expect(postgresPoolSize({})).toBe(10);
     expect(postgresPoolSize({ DATABASE_POOL_SIZE: '25' })).toBe(25);

@@ -108,6 +108,22 @@ export function postgresPoolSize(env: NodeJS.ProcessEnv = process.env): number {
   return size;
 }
 
+/** SQLite's `synchronous` settings we accept in WAL mode (see `sqliteSynchronous`). */
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+/**
+ * When SQLite waits for the disk (`SQLITE_SYNCHRONOUS`, see docs/operations.md). `full`, the
+ * default, syncs the write-ahead log at every commit: a commit acknowledged to a curator is on
+ * disk and survives a power cut or an OS crash, as on PostgreSQL. `normal` syncs only at
+ * checkpoints: faster writes, and the database stays intact, but the last commits before a power
+ * cut can be lost (a crash of the process alone loses nothing).
+ */
+export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): SqliteSynchronous {
+  const value = (env.SQLITE_SYNCHRONOUS ?? '').trim().toLowerCase() || 'full';
+  if (value === 'full' || value === 'normal') return value === 'full' ? 'FULL' : 'NORMAL';
+  throw new Error('SQLITE_SYNCHRONOUS must be full (the default) or normal');
+}
+
 /** The MikroORM options for the configured database. */
 export function createOrmConfig(options: OrmConfigOptions = {}): Options {
   const target = parseDatabaseUrl(options.databaseUrl ?? process.env.DATABASE_URL);
@@ -161,6 +177,7 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
       },
     };
   }
+  const synchronous = sqliteSynchronous();
   return {
     ...common,
     driver: BetterSqliteDriver,
@@ -169,11 +186,12 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
       min: 1,
       max: 1,
       // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite;
-      // the busy timeout makes a second process wait for the lock instead of failing at once.
+      // the busy timeout makes a second process wait for the lock instead of failing at once;
+      // synchronous FULL makes every acknowledged commit durable (see sqliteSynchronous).
       afterCreate(connection: SqliteConnection, done: Done) {
         try {
           connection.exec(
-            `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL;`,
+            `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = ${synchronous};`,
           );
           done(null, connection);
         } catch (error) {

@@ -264,7 +264,12 @@ function summarise(problems: readonly string[], shown = 5): string {
 function keyOf(row: readonly Cell[], indexes: readonly number[]): string | null {
   const cells = indexes.map((i) => row[i]);
   if (cells.some((cell) => cell === null || cell === undefined)) return null;
-  return cells.map((cell) => String(cell)).join('|');
+  return cells.map(cellText).join('|');
+}
+
+/** A cell as text, for keys and messages. */
+function cellText(cell: Cell | undefined): string {
+  return typeof cell === 'string' ? cell : JSON.stringify(cell ?? null);
 }
 
 /**
@@ -328,7 +333,7 @@ function verifyRevisions(tables: readonly Table[], backup: Backup): string[] {
     if (!data || id < 0 || table.name === 'revision') continue;
     const at = data.columns.indexOf('version');
     for (const row of data.rows) {
-      records.set(`${table.entity} ${String(row[id])}`, {
+      records.set(`${table.entity} ${cellText(row[id])}`, {
         version: at < 0 ? null : Number(row[at]),
         filed: new Set(),
       });
@@ -337,10 +342,10 @@ function verifyRevisions(tables: readonly Table[], backup: Backup): string[] {
   const entities = new Set(tables.map((t) => t.entity));
   const problems: string[] = [];
   for (const row of revisions.rows) {
-    const key = `${String(row[type])} ${String(row[entityId])}`;
+    const key = `${cellText(row[type])} ${cellText(row[entityId])}`;
     const record = records.get(key);
     if (!record) {
-      if (entities.has(String(row[type])))
+      if (entities.has(cellText(row[type])))
         problems.push(`a revision of ${key}, which is not in the backup`);
       continue;
     }
