@@ -12,12 +12,13 @@
  * It runs on SQLite (a temporary file) and then on PostgreSQL (a throwaway schema in
  * BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test; BENCH_DATABASES=sqlite
  * runs only SQLite), with the same data, and prints both side by side.
+ *
+ * Then the cost of durable commits on SQLite: `createResource` through one API process with
+ * `SQLITE_SYNCHRONOUS=full` (the default) and `=normal`, alternating in the same run, each a
+ * fresh unique URL per request; the median requests per second of each and their ratio.
+ * BENCH_SCENARIOS=writes runs only this part (reads: only the first).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { systemActor } from '@ake/domain';
 import {
@@ -25,30 +26,28 @@ import {
   Resource,
   Tag,
   createServices,
-  createThrowawaySchema,
   migrate,
   openDatabase,
   seed,
 } from '@ake/domain/orm';
+import {
+  createCurators,
+  median,
+  percentile,
+  scratchDatabase,
+  startApi,
+  stopApi,
+} from './harness.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 5000);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'reads,writes').split(',');
 
 const PAGE_QUERY = `{ resources(first: 50) { totalCount pageInfo { endCursor hasNextPage }
   nodes { id title url language kind createdAt tags { name slug } createdBy { name } sourceMeeting { title startsAt } } } }`;
 const BASELINE_QUERY = '{ __typename }';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Seeds the database and adds generated resources, with tags, authors and source meetings. */
 async function prepare(databaseUrl: string): Promise<void> {
@@ -114,10 +113,6 @@ interface Figures {
   errors: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 async function load(url: string, query: string, connections = CONNECTIONS): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -145,12 +140,6 @@ async function load(url: string, query: string, connections = CONNECTIONS): Prom
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Peak resident memory of a process (VmHWM), in MB. */
 function peakMemoryMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -158,8 +147,6 @@ function peakMemoryMb(pid: number): number {
   return kb / 1024;
 }
 
-const main = new URL('../dist/main.js', import.meta.url).pathname;
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
 
 const summary = (name: string, figures: Figures[]) => ({
@@ -169,30 +156,6 @@ const summary = (name: string, figures: Figures[]) => ({
   'p95 ms': Number(median(figures.map((f) => f.p95)).toFixed(2)),
   errors: figures.reduce((n, f) => n + f.errors, 0),
 });
-
-/** Starts the API as its own process, loads it, and returns the figures and its peak memory. */
-/** Starts one API process on a free port and resolves when it listens. */
-async function startApi(databaseUrl: string, env: Record<string, string>) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      ...env,
-      DATABASE_URL: databaseUrl,
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('/graphql')) resolve();
-    });
-    server.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-  });
-  return { server, url: `http://127.0.0.1:${port}` };
-}
 
 /**
  * Loads every process at once (the connections split between them, as a load balancer would)
@@ -231,10 +194,7 @@ async function scenario(
     );
   }
   const memory = Math.max(...apis.map((api) => peakMemoryMb(api.server.pid!)));
-  for (const { server } of apis) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
+  for (const api of apis) await stopApi(api);
   return {
     rows: [
       summary(`${label}: 50-resource page`, page),
@@ -253,18 +213,11 @@ const results: {
   rows: ReturnType<typeof summary>[];
   memory: number;
 }[] = [];
-for (const database of DATABASES) {
-  let url: string;
-  let dispose: () => Promise<void>;
-  if (database === 'postgresql') {
-    const schema = await createThrowawaySchema(POSTGRES_URL, 'ake_bench');
-    url = schema.url;
-    dispose = () => schema.drop();
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'ake-bench-'));
-    url = `file:${join(dir, 'bench.sqlite')}`;
-    dispose = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
-  }
+for (const database of SCENARIOS.includes('reads') ? DATABASES : []) {
+  const { url, dispose } = await scratchDatabase(
+    database === 'postgresql' ? 'postgresql' : 'sqlite',
+    'ake_bench',
+  );
   try {
     console.log(`${database}: preparing seed data + ${RESOURCES} generated resources …`);
     await prepare(url);
@@ -282,11 +235,102 @@ for (const database of DATABASES) {
   }
 }
 
-console.table(results.flatMap((r) => r.rows));
+if (results.length) console.table(results.flatMap((r) => r.rows));
 for (const result of results) {
   const [page, baseline] = result.rows;
   const ratio = page!['req/s (median)'] / baseline!['req/s (median)'];
   console.log(
     `${result.database}, ${result.cache}: page/baseline ${ratio.toFixed(2)} (target ≥ 0.33), page ≥ 500 req/s: ${page!['req/s (median)'] >= 500}, peak memory ${result.memory.toFixed(0)} MB (target < 300 MB)`,
   );
+}
+
+if (SCENARIOS.includes('writes')) await writeScenario();
+
+/**
+ * Loads `createResource` with one curator's token, each request a new URL, so that every
+ * request is one committed write (a resource, its revision and its search document).
+ */
+async function loadWrites(url: string, token: string, prefix: string): Promise<Figures> {
+  let n = 0;
+  const latencies: number[] = [];
+  const mutation =
+    'mutation ($input: CreateResourceInput!) { createResource(input: $input) { errors { code } resource { id } } }';
+  let failed = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                query: mutation,
+                variables: {
+                  input: {
+                    url: `https://example.org/${prefix}/${n}`,
+                    title: `Kirjoituskuorma ${n++}`,
+                  },
+                },
+              }),
+            }),
+            onResponse: (status, body) => {
+              if (status !== 200 || !body.includes('"errors":[]')) failed++;
+            },
+          },
+        ],
+      },
+      (error, res) => (error ? reject(error as Error) : resolve(res)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors: result.errors + result.non2xx + failed,
+  };
+}
+
+/** `synchronous=FULL` against `NORMAL` on SQLite, alternating, in one run. */
+async function writeScenario(): Promise<void> {
+  const { url, dispose } = await scratchDatabase('sqlite', 'ake-bench-writes');
+  try {
+    const db = await openDatabase({ databaseUrl: url });
+    await migrate(db);
+    await seed(db.em.fork());
+    const [token] = await createCurators(db, 1, 'bench-writes');
+    await db.close(true);
+    const figures: Record<string, Figures[]> = { full: [], normal: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const mode of ['full', 'normal'] as const) {
+        const api = await startApi(url, { SQLITE_SYNCHRONOUS: mode });
+        try {
+          if (round === 0) await loadWrites(api.url, token!, `warm-${mode}`);
+          figures[mode]!.push(await loadWrites(api.url, token!, `${mode}-${round}`));
+        } finally {
+          await stopApi(api);
+        }
+        console.log(
+          `sqlite writes, synchronous=${mode}, round ${round + 1}: ${figures[mode]!.at(-1)!.requestsPerSecond.toFixed(0)} req/s`,
+        );
+      }
+    }
+    const rows = (['full', 'normal'] as const).map((mode) =>
+      summary(`SQLite createResource, synchronous=${mode}`, figures[mode]!),
+    );
+    console.table(rows);
+    console.log(
+      `synchronous=FULL / NORMAL: ${(rows[0]!['req/s (median)'] / rows[1]!['req/s (median)']).toFixed(2)} of the write throughput`,
+    );
+  } finally {
+    await dispose();
+  }
 }
