@@ -102,7 +102,13 @@ export {
   createResourceInput,
   updateResourceInput,
 } from './modules/resource/resource.schema.js';
-export { type CreateTagInput, createTagInput, updateTagInput } from './modules/tag/tag.schema.js';
+export {
+  type CreateTagInput,
+  type MergeTagsInput,
+  createTagInput,
+  mergeTagsInput,
+  updateTagInput,
+} from './modules/tag/tag.schema.js';
 export {
   SEASONS,
   TRAINING_KINDS,

@@ -148,6 +148,13 @@ export {
 } from './modules/revision/revision.entity.js';
 export { RevisionService, diffSnapshots } from './modules/revision/revision.service.js';
 export {
+  type ArchivedRecord,
+  CURATED_TYPES,
+  HistoryService,
+  type NamedFieldChange,
+  replaySnapshot,
+} from './modules/revision/history.service.js';
+export {
   FACET_FIELDS,
   type Facet,
   type FacetField,

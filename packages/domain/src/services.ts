@@ -15,6 +15,7 @@ import { MentoringService } from './modules/mentoring/mentoring.service.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
 import { PersonService } from './modules/person/person.service.js';
 import { ResourceService } from './modules/resource/resource.service.js';
+import { HistoryService } from './modules/revision/history.service.js';
 import { RevisionService } from './modules/revision/revision.service.js';
 import { SearchService } from './modules/search/search.service.js';
 import { TagService } from './modules/tag/tag.service.js';
@@ -38,6 +39,7 @@ export interface Services {
   developmentIdeas: DevelopmentIdeaService;
   tags: TagService;
   revisions: RevisionService;
+  history: HistoryService;
   search: SearchService;
   links: LinkCheckService;
   feedback: FeedbackService;
@@ -61,6 +63,7 @@ export function createServices(em: EntityManager): Services {
     developmentIdeas: new DevelopmentIdeaService(em),
     tags: new TagService(em),
     revisions: new RevisionService(em),
+    history: new HistoryService(em),
     search: new SearchService(em),
     links: new LinkCheckService(em),
     feedback: new FeedbackService(em),

@@ -26,6 +26,8 @@ export const Revision = defineEntity({
     actor: () => p.manyToOne(User).nullable(),
     /** Why the system made the change ("seed", "import"), when no user did. */
     note: p.string().length(200).nullable(),
+    /** The earlier version this revision brought back ("Palauta tämä versio"), if it did. */
+    restoredFromVersion: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   indexes: [{ properties: ['entityType', 'entityId'] }],

@@ -9,6 +9,11 @@ export const Tag = defineEntity({
     name: p.string().length(60),
     slug: p.string().length(80).unique(),
     description: p.text().nullable(),
+    /**
+     * The tag this one was merged into (an id, not a relation: tags are never deleted, and a
+     * plain column keeps the self-reference out of the entity's inferred type).
+     */
+    mergedIntoId: p.integer().nullable(),
     ...curatedProperties(),
   },
 });

@@ -16,3 +16,11 @@ export const updateTagInput = z
   .partial()
   .extend({ id: id(), version: version() });
 export type UpdateTagInput = z.input<typeof updateTagInput>;
+
+/** Input for merging one tag into another. */
+export const mergeTagsInput = z.object({
+  sourceId: id(),
+  targetId: id(),
+  sourceVersion: version(),
+});
+export type MergeTagsInput = z.input<typeof mergeTagsInput>;

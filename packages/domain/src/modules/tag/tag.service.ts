@@ -12,7 +12,8 @@ import { fieldError, slugify, validate } from '../../shared/validation.js';
 import { InvalidInput, runWrite } from '../../shared/write.js';
 import { MAX_PAGE_SIZE, type Page, pageWindow } from '../../shared/page.js';
 import { Tag } from './tag.entity.js';
-import { createTagInput, updateTagInput } from './tag.schema.js';
+import { taggedRecords } from './tag-records.js';
+import { createTagInput, mergeTagsInput, updateTagInput } from './tag.schema.js';
 
 export const tagKind: CuratedKind<Tag> = {
   entity: Tag,
@@ -21,6 +22,7 @@ export const tagKind: CuratedKind<Tag> = {
     name: tag.name,
     slug: tag.slug,
     description: tag.description,
+    mergedIntoId: tag.mergedIntoId ?? null,
     archivedAt: tag.archivedAt?.toISOString() ?? null,
   }),
 };
@@ -88,7 +90,11 @@ export class TagService {
     });
   }
 
-  /** Renames or describes a tag, from the version the editor saw. */
+  /**
+   * Renames or describes a tag, from the version the editor saw. A new name that gives a new
+   * slug files a revision on every record carrying the tag (they record their tags by slug),
+   * in the same transaction; the search index follows the tag's new name.
+   */
   async update(actor: Actor, input: unknown): Promise<Result<Tag>> {
     requireCurator(actor);
     const parsed = validate(updateTagInput, input);
@@ -105,11 +111,64 @@ export class TagService {
             fieldError('name', 'DUPLICATE', `The tag "${name}" already exists`),
           ]);
         }
+        if (slug !== entity.slug) {
+          const records = await taggedRecords(tx, entity);
+          const befores = records.map((r) => r.kind.snapshot(r.entity));
+          entity.name = name;
+          entity.slug = slug;
+          if (description !== undefined) entity.description = description;
+          const saved = await finishEdit(tx, tagKind, actor, entity, before);
+          for (const [index, record] of records.entries()) {
+            await finishEdit(tx, record.kind, actor, record.entity, befores[index] ?? {});
+          }
+          return saved;
+        }
         entity.name = name;
-        entity.slug = slug;
       }
       if (description !== undefined) entity.description = description;
       return finishEdit(tx, tagKind, actor, entity, before);
+    });
+  }
+
+  /**
+   * Merges one tag into another: every record carrying the source tag carries the target tag
+   * instead (a revision on each), and the source tag is archived with a note of where it went,
+   * all in one transaction. `sourceVersion` is the version of the source tag the curator saw.
+   */
+  async merge(
+    actor: Actor,
+    input: unknown,
+  ): Promise<Result<{ source: Tag; target: Tag; moved: number }>> {
+    requireCurator(actor);
+    const parsed = validate(mergeTagsInput, input);
+    if (!parsed.ok) return parsed;
+    const { sourceId, targetId, sourceVersion } = parsed.value;
+    if (sourceId === targetId) {
+      return {
+        ok: false,
+        errors: [fieldError('targetId', 'INVALID', 'A tag cannot be merged into itself')],
+      };
+    }
+    return runWrite(this.em, async (tx) => {
+      const { entity: source, before } = await loadForEdit(tx, tagKind, sourceId, sourceVersion);
+      const target = await tx.findOne(Tag, { id: targetId, archivedAt: null });
+      if (!target) {
+        throw new InvalidInput([
+          fieldError('targetId', 'UNKNOWN_REFERENCE', `No tag with id ${targetId}`),
+        ]);
+      }
+      const records = await taggedRecords(tx, source);
+      for (const record of records) {
+        const recordBefore = record.kind.snapshot(record.entity);
+        const tags = record.entity.tags;
+        tags.remove(source);
+        if (!tags.contains(target)) tags.add(target);
+        await finishEdit(tx, record.kind, actor, record.entity, recordBefore);
+      }
+      source.archivedAt = new Date();
+      source.mergedIntoId = target.id;
+      await finishEdit(tx, tagKind, actor, source, before, 'archive');
+      return { source, target, moved: records.length };
     });
   }
 
@@ -130,6 +189,54 @@ export class TagService {
       { archivedAt: null },
       { orderBy: { name: 'asc', id: 'asc' }, ...pageWindow(page) },
     );
+  }
+
+  /**
+   * How many records (not archived) of each kind carry each of these tags, by tag id. Three
+   * grouped counts, whatever the number of tags.
+   */
+  async usage(
+    tagIds: readonly number[],
+  ): Promise<Map<number, { resources: number; bestPractices: number; developmentIdeas: number }>> {
+    const usage = new Map(
+      tagIds.map((id) => [id, { resources: 0, bestPractices: 0, developmentIdeas: 0 }]),
+    );
+    if (tagIds.length === 0) return usage;
+    const kinds = [
+      { key: 'resources', pivot: 'resource_tag', owner: 'resource_id', table: 'resource' },
+      {
+        key: 'bestPractices',
+        pivot: 'best_practice_tag',
+        owner: 'best_practice_id',
+        table: 'best_practice',
+      },
+      {
+        key: 'developmentIdeas',
+        pivot: 'development_idea_tag',
+        owner: 'development_idea_id',
+        table: 'development_idea',
+      },
+    ] as const;
+    const ids = [...new Set(tagIds)].slice(0, MAX_PAGE_SIZE * 10);
+    const list = ids.map(() => '?').join(', ');
+    for (const kind of kinds) {
+      const rows = await this.em
+        .getConnection()
+        .execute<{ tag_id: number; n: number | string }[]>(
+          `select p.tag_id as tag_id, count(*) as n from ${kind.pivot} p join ${kind.table} r on r.id = p.${kind.owner} where r.archived_at is null and p.tag_id in (${list}) group by p.tag_id`,
+          ids,
+        );
+      for (const row of rows) {
+        const entry = usage.get(Number(row.tag_id));
+        if (entry) entry[kind.key] = Number(row.n);
+      }
+    }
+    return usage;
+  }
+
+  /** The tag with this slug, archived or not (a merged tag leads to where it went), or null. */
+  async bySlug(slug: string): Promise<Tag | null> {
+    return this.em.findOne(Tag, { slug: slugify(slug) });
   }
 
   /** The tag with this slug or name, or null. */
