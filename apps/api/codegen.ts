@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           AccessibilityFeedback: orm('AccessibilityFeedback'),
           ActionItem: orm('ActionItem'),
           AgendaItem: orm('AgendaItem'),
+          ArchivedRecord: orm('ArchivedRecord'),
           BestPractice: orm('BestPractice'),
           Decision: orm('Decision'),
           DevelopmentIdea: orm('DevelopmentIdea'),

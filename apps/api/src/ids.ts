@@ -6,8 +6,9 @@ import { GraphQLError } from 'graphql';
 import { InvalidInput } from '@ake/domain/orm';
 
 /**
- * The GraphQL type names that have global ids (all but AccessibilityFeedback are also `Node`s
- * that `node(id:)` loads; feedback is for curators only and is not).
+ * The GraphQL type names that have global ids (all but AccessibilityFeedback and Revision are
+ * also `Node`s that `node(id:)` loads; feedback is for curators only, and a revision is reached
+ * through its record).
  */
 export const NODE_TYPES = [
   'AccessibilityFeedback',
@@ -19,6 +20,7 @@ export const NODE_TYPES = [
   'Organisation',
   'Person',
   'Resource',
+  'Revision',
   'Tag',
   'Training',
   'User',

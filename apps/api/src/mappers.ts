@@ -23,6 +23,9 @@ export interface FieldChangeParent {
   field: string;
   from: unknown;
   to: unknown;
+  /** The names behind the ids of the values, when the history module looked them up. */
+  fromNames?: string[] | null;
+  toNames?: string[] | null;
 }
 
 /** A person holding a role on a date. */

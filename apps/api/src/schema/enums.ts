@@ -20,7 +20,7 @@ import {
   TRAINING_KINDS,
   TRAINING_STATUSES,
 } from '@ake/domain';
-import { SEARCH_TYPES } from '@ake/domain/orm';
+import { CURATED_TYPES, SEARCH_TYPES } from '@ake/domain/orm';
 
 const REVISION_ACTIONS = ['create', 'update', 'archive', 'restore', 'anonymise'] as const;
 
@@ -33,6 +33,10 @@ function upperCaseKeys<T extends string>(values: readonly T[]): Record<Uppercase
 /** GraphQL enum name → { GRAPHQL_VALUE: domainValue }. */
 export const ENUM_VALUES = {
   ActionStatus: upperCaseKeys(ACTION_STATUSES),
+  // Curated kinds are the revisions' type names ('BestPractice'): BEST_PRACTICE in GraphQL.
+  CuratedKind: Object.fromEntries(
+    CURATED_TYPES.map((t) => [t.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), t]),
+  ) as Record<string, string>,
   Attendance: upperCaseKeys(ATTENDANCE),
   GroupRole: upperCaseKeys(GROUP_ROLES),
   IdeaStatus: upperCaseKeys(IDEA_STATUSES),

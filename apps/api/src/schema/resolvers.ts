@@ -4,6 +4,7 @@ import { commonResolvers } from './common/resolvers.js';
 import { contentResolvers } from './content/resolvers.js';
 import { ENUM_VALUES } from './enums.js';
 import { feedbackResolvers } from './feedback/resolvers.js';
+import { historyResolvers } from './history/resolvers.js';
 import { meetingResolvers } from './meeting/resolvers.js';
 import { memoResolvers } from './memo/resolvers.js';
 import { mentoringResolvers } from './mentoring/resolvers.js';
@@ -25,6 +26,7 @@ const modules: Resolvers[] = [
   searchResolvers,
   memoResolvers,
   feedbackResolvers,
+  historyResolvers,
 ];
 
 /** Merges module resolver maps type by type (Query and Mutation are shared by all modules). */

@@ -35,8 +35,8 @@ const ENTITIES = {
   WorkingGroup,
 } as const;
 
-/** The node types `node(id:)` loads (not accessibility feedback, which is for curators only). */
-type EntityNodeType = Exclude<NodeType, 'AccessibilityFeedback'>;
+/** The node types `node(id:)` loads (not accessibility feedback, for curators only, nor revisions). */
+type EntityNodeType = Exclude<NodeType, 'AccessibilityFeedback' | 'Revision'>;
 
 /** The GraphQL type of a node, remembered on the object so `__resolveType` can answer. */
 const NODE_TYPE = Symbol('nodeType');

@@ -17,10 +17,7 @@ import { type Page, pageWindow } from '../../shared/page.js';
 import { fieldError } from '../../shared/validation.js';
 import { InvalidInput, conflictError, runWrite } from '../../shared/write.js';
 import { BestPractice } from '../best-practice/best-practice.entity.js';
-import {
-  BestPracticeService,
-  bestPracticeKind,
-} from '../best-practice/best-practice.service.js';
+import { BestPracticeService, bestPracticeKind } from '../best-practice/best-practice.service.js';
 import { DevelopmentIdea } from '../development-idea/development-idea.entity.js';
 import {
   DevelopmentIdeaService,
@@ -190,7 +187,8 @@ async function inputOf(
     if (field === 'archivedAt' || kind.derived.includes(field)) continue;
     input[field] = value;
   }
-  if (Array.isArray(snapshot.tags)) input.tags = await currentTagNames(tx, snapshot.tags as string[]);
+  if (Array.isArray(snapshot.tags))
+    input.tags = await currentTagNames(tx, snapshot.tags as string[]);
   else if (snapshot.tags === null && 'tags' in snapshot) input.tags = [];
   return input;
 }
@@ -243,8 +241,7 @@ class NameCache {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const found = (await this.em.findOne(entity, { id } as FilterQuery<AnyNamed>)) as
-      | (AnyNamed & { number?: number })
-      | null;
+      (AnyNamed & { number?: number }) | null;
     let name = found?.name ?? found?.title ?? `#${id}`;
     if (found && type === 'AgendaItem' && found.number !== undefined) {
       name = `${found.number}. ${name}`;
@@ -285,7 +282,9 @@ async function namesOf(cache: NameCache, field: string, value: unknown): Promise
     );
   }
   if (field === 'agenda' && Array.isArray(value)) {
-    return value.map((a: { number?: number; title?: string }) => `${a.number ?? ''}. ${a.title ?? ''}`);
+    return value.map(
+      (a: { number?: number; title?: string }) => `${a.number ?? ''}. ${a.title ?? ''}`,
+    );
   }
   const entity = REFERENCES[field];
   if (!entity) return null;
@@ -373,9 +372,9 @@ export class HistoryService {
       const revision = await tx.findOne(Revision, { id: input.revisionId });
       if (!revision) throw new NotFoundError('Revision', input.revisionId);
       const kind = historyKind(revision.entityType, 'id');
-      const entity = (await tx.findOne(kind.kind.entity, { id: revision.entityId } as never)) as
-        | AnyCurated
-        | null;
+      const entity = (await tx.findOne(kind.kind.entity, {
+        id: revision.entityId,
+      } as never)) as AnyCurated | null;
       if (!entity || entity.archivedAt) throw new NotFoundError(kind.kind.type, revision.entityId);
       if (entity.version !== input.expectedVersion) {
         throw new InvalidInput([{ ...conflictError(entity.version), field: 'expectedVersion' }]);
@@ -473,8 +472,7 @@ export class HistoryService {
     }
     return runWrite(this.em, async (tx) => {
       const current = (await tx.findOne(kind.kind.entity, { id: input.id } as never)) as
-        | (AnyCurated & { mergedIntoId?: number | null })
-        | null;
+        (AnyCurated & { mergedIntoId?: number | null }) | null;
       if (!current) throw new NotFoundError(kind.kind.type, input.id);
       if (!current.archivedAt) {
         throw new InvalidInput([fieldError('id', 'INVALID', 'This record is not archived')]);

@@ -211,7 +211,10 @@ describe('history: restoring versions, the archive, renaming and merging tags', 
     const duplicate = await t
       .services()
       .tags.update(curator, { id: tag.id, version: tag.version, name: 'Asiakaspalvelu' });
-    expect(!duplicate.ok && duplicate.errors[0]).toMatchObject({ field: 'name', code: 'DUPLICATE' });
+    expect(!duplicate.ok && duplicate.errors[0]).toMatchObject({
+      field: 'name',
+      code: 'DUPLICATE',
+    });
     expect((await t.services().resources.get(link.id))?.version).toBe(1);
 
     unwrap(
@@ -299,9 +302,9 @@ describe('history: restoring versions, the archive, renaming and merging tags', 
         .tags.merge(curator, { sourceId: source.id, targetId: target.id, sourceVersion: 1 }),
     );
     expect(merged.moved).toBe(2);
-    expect(
-      (await t.services().resources.get(link.id))?.tags.getItems().map((x) => x.slug),
-    ).toEqual(['kohde-tunniste']);
+    expect((await t.services().resources.get(link.id))?.tags.getItems().map((x) => x.slug)).toEqual(
+      ['kohde-tunniste'],
+    );
     expect(
       (await t.services().developmentIdeas.get(idea.id))?.tags.getItems().map((x) => x.slug),
     ).toEqual(['kohde-tunniste']);
