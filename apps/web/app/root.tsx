@@ -161,6 +161,14 @@ function Header() {
           <li>
             <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/tags">{t('nav.tags')}</NavLink>
+          </li>
+          {viewer?.canCurate ? (
+            <li>
+              <NavLink to="/archive">{t('nav.archive')}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

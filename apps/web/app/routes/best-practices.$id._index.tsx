@@ -12,6 +12,7 @@ import {
   BestPracticeDocument,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { historyPath } from '../lib/records';
 import { requireSignedIn } from '../lib/auth.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { contentLang, translator } from '../lib/i18n';
@@ -115,6 +116,9 @@ export default function BestPracticePage() {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to={historyPath(practice.id)}>{t('history.link')}</Link>
+          </p>
         </section>
       ) : null}
     </article>

@@ -12,6 +12,7 @@ import {
   DevelopmentIdeaDocument,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { historyPath } from '../lib/records';
 import { requireSignedIn } from '../lib/auth.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { contentLang, translator } from '../lib/i18n';
@@ -107,6 +108,9 @@ export default function IdeaPage() {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to={historyPath(idea.id)}>{t('history.link')}</Link>
+          </p>
         </section>
       ) : null}
     </article>

@@ -4,12 +4,13 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { CsrfField } from '../components/form';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { CurateActions, archiveIntent } from '../components/archive';
 import { LinkHealthBadge } from '../components/link-health';
 import { Tags } from '../components/tags';
 import { ArchiveResourceDocument, ResourceDocument } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
+import { historyPath } from '../lib/records';
 import { requireSignedIn } from '../lib/auth.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { type MessageKey, contentLang, translator } from '../lib/i18n';
@@ -27,10 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { resource: result.node };
 }
 
+/** Archive, after a confirmation step (both plain POST forms). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, token } = await requireSignedIn(request);
   const form = await request.formData();
   requireCsrf(session, form);
+  if (archiveIntent(form) === 'confirmArchive') return { confirmArchive: true };
   const t = translator(await requestLang(request));
   const result = await gql(
     ArchiveResourceDocument,
@@ -49,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResourcePage() {
   const { resource } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, lang } = useT();
   const { viewer } = useRootData();
   const language = contentLang(resource.language);
@@ -83,18 +87,12 @@ export default function ResourcePage() {
         </p>
       ) : null}
       {viewer?.canCurate ? (
-        <div className="curate-actions">
-          <Link to={`/resources/${resource.id}/edit`} className="button">
-            {t('resources.edit')}
-          </Link>
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="version" value={resource.version} />
-            <button type="submit" className="secondary">
-              {t('resources.archive')}
-            </button>
-          </Form>
-        </div>
+        <CurateActions
+          editTo={`/resources/${resource.id}/edit`}
+          cancelTo={`/resources/${resource.id}`}
+          version={resource.version}
+          confirming={actionData?.confirmArchive === true}
+        />
       ) : null}
       {viewer && resource.revisions.length ? (
         <section aria-labelledby="history">
@@ -108,6 +106,9 @@ export default function ResourcePage() {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to={historyPath(resource.id)}>{t('history.link')}</Link>
+          </p>
         </section>
       ) : null}
     </article>

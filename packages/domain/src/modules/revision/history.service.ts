@@ -5,7 +5,7 @@
  * names behind the ids a revision mentions (so a history reads "Organisaatio: Oulun
  * kaupunginkirjasto", not "organisationId: 6").
  */
-import { type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { type EntityManager, type EntityName } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedFields,
@@ -16,16 +16,16 @@ import { NotFoundError, type Result } from '../../shared/errors.js';
 import { type Page, pageWindow } from '../../shared/page.js';
 import { fieldError } from '../../shared/validation.js';
 import { InvalidInput, conflictError, runWrite } from '../../shared/write.js';
-import { BestPractice } from '../best-practice/best-practice.entity.js';
+import { type BestPractice } from '../best-practice/best-practice.entity.js';
 import { BestPracticeService, bestPracticeKind } from '../best-practice/best-practice.service.js';
-import { DevelopmentIdea } from '../development-idea/development-idea.entity.js';
+import { type DevelopmentIdea } from '../development-idea/development-idea.entity.js';
 import {
   DevelopmentIdeaService,
   developmentIdeaKind,
 } from '../development-idea/development-idea.service.js';
 import { AgendaItem, Meeting } from '../meeting/meeting.entity.js';
 import { MeetingService, meetingKind } from '../meeting/meeting.service.js';
-import { MentoringProgramme, WorkVisit } from '../mentoring/mentoring.entity.js';
+import { MentoringProgramme, type WorkVisit } from '../mentoring/mentoring.entity.js';
 import { MentoringService, programmeKind, workVisitKind } from '../mentoring/mentoring.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -33,7 +33,7 @@ import { Resource } from '../resource/resource.entity.js';
 import { ResourceService, resourceKind } from '../resource/resource.service.js';
 import { Tag } from '../tag/tag.entity.js';
 import { TagService, tagKind } from '../tag/tag.service.js';
-import { Training } from '../training/training.entity.js';
+import { type Training } from '../training/training.entity.js';
 import { TrainingService, trainingKind } from '../training/training.service.js';
 import { type FieldChange, Revision } from './revision.entity.js';
 import { type Snapshot } from './revision.service.js';
@@ -222,6 +222,8 @@ interface AnyNamed {
   id: number;
   name?: string;
   title?: string;
+  /** An agenda item's number. */
+  number?: number;
 }
 
 /** A change with the names of the records its values point at (null for plain values). */
@@ -240,8 +242,7 @@ class NameCache {
     const key = `${type}:${id}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const found = (await this.em.findOne(entity, { id } as FilterQuery<AnyNamed>)) as
-      (AnyNamed & { number?: number }) | null;
+    const found = await this.em.findOne(entity, { id });
     let name = found?.name ?? found?.title ?? `#${id}`;
     if (found && type === 'AgendaItem' && found.number !== undefined) {
       name = `${found.number}. ${name}`;
@@ -374,7 +375,7 @@ export class HistoryService {
       const kind = historyKind(revision.entityType, 'id');
       const entity = (await tx.findOne(kind.kind.entity, {
         id: revision.entityId,
-      } as never)) as AnyCurated | null;
+      })) as AnyCurated | null;
       if (!entity || entity.archivedAt) throw new NotFoundError(kind.kind.type, revision.entityId);
       if (entity.version !== input.expectedVersion) {
         throw new InvalidInput([{ ...conflictError(entity.version), field: 'expectedVersion' }]);
@@ -433,7 +434,7 @@ export class HistoryService {
       const kind = historyKind(type, 'kind');
       const [items, count] = await this.em.findAndCount(
         kind.kind.entity,
-        { archivedAt: { $ne: null } } as never,
+        { archivedAt: { $ne: null } },
         {
           orderBy: { archivedAt: 'desc', id: 'desc' } as never,
           limit: offset + limit,
@@ -471,7 +472,7 @@ export class HistoryService {
       };
     }
     return runWrite(this.em, async (tx) => {
-      const current = (await tx.findOne(kind.kind.entity, { id: input.id } as never)) as
+      const current = (await tx.findOne(kind.kind.entity, { id: input.id })) as
         (AnyCurated & { mergedIntoId?: number | null }) | null;
       if (!current) throw new NotFoundError(kind.kind.type, input.id);
       if (!current.archivedAt) {
@@ -482,7 +483,13 @@ export class HistoryService {
           fieldError('id', 'INVALID', 'This tag was merged into another one and stays merged'),
         ]);
       }
-      const entity = await restoreCurated(tx, kind.kind, actor, input.id, input.version);
+      const entity = await restoreCurated(
+        tx,
+        kind.kind as CuratedKind<AnyCurated>,
+        actor,
+        input.id,
+        input.version,
+      );
       return { type: input.type, entity };
     });
   }

@@ -220,12 +220,12 @@ export class TagService {
     const ids = [...new Set(tagIds)].slice(0, MAX_PAGE_SIZE * 10);
     const list = ids.map(() => '?').join(', ');
     for (const kind of kinds) {
-      const rows = await this.em
+      const rows = (await this.em
         .getConnection()
-        .execute<{ tag_id: number; n: number | string }[]>(
+        .execute(
           `select p.tag_id as tag_id, count(*) as n from ${kind.pivot} p join ${kind.table} r on r.id = p.${kind.owner} where r.archived_at is null and p.tag_id in (${list}) group by p.tag_id`,
           ids,
-        );
+        )) as { tag_id: number; n: number | string }[];
       for (const row of rows) {
         const entry = usage.get(Number(row.tag_id));
         if (entry) entry[kind.key] = Number(row.n);
