@@ -397,7 +397,6 @@ export const en: Record<MessageKey, Message> = {
   'history.no': 'no',
   'history.noChanges': 'No fields changed.',
   'history.restore': 'Restore this version',
-  'history.restoreOf': 'Restore version {version}',
   'history.confirmTitle': 'Restore version {version}?',
   'history.confirmText':
     'Restoring saves a new version in which the fields below get the values of version {version}. The current version stays in the history.',

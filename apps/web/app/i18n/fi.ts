@@ -394,7 +394,6 @@ export const fi = {
   'history.no': 'ei',
   'history.noChanges': 'Ei muutoksia kenttiin.',
   'history.restore': 'Palauta tämä versio',
-  'history.restoreOf': 'Palauta versio {version}',
   'history.confirmTitle': 'Palautetaanko versio {version}?',
   'history.confirmText':
     'Palautus tallentaa uuden version, jossa alla olevat kentät saavat version {version} arvot. Nykyinen versio jää historiaan.',

@@ -394,7 +394,6 @@ export const sv: Record<MessageKey, Message> = {
   'history.no': 'nej',
   'history.noChanges': 'Inga ändrade fält.',
   'history.restore': 'Återställ den här versionen',
-  'history.restoreOf': 'Återställ version {version}',
   'history.confirmTitle': 'Återställa version {version}?',
   'history.confirmText':
     'Återställningen sparar en ny version där fälten nedan får värdena från version {version}. Den nuvarande versionen finns kvar i historiken.',

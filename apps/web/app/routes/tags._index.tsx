@@ -18,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TagIndex() {
   const { tags } = useLoaderData<typeof loader>();
   const { t, lang, count } = useT();
+  // The database orders by code point ("Koulut" before "asiakaspalvelu"); people read A to Ö.
+  const sorted = [...tags.nodes].sort((a, b) => a.name.localeCompare(b.name, lang));
   return (
     <div>
       <h1>{t('tags.title')}</h1>
@@ -27,7 +29,7 @@ export default function TagIndex() {
         <p>{t('tags.none')}</p>
       ) : (
         <ul className="tag-index">
-          {tags.nodes.map((tag) => (
+          {sorted.map((tag) => (
             <li key={tag.id}>
               <Link to={`/tags/${encodeURIComponent(tag.slug)}`}>{tag.name}</Link>{' '}
               <span className="meta">{count('tags.count', tag.usage.total)}</span>
