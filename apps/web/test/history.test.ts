@@ -4,49 +4,20 @@
  * merges tags, seeing every tagged record follow. The browser alone does it all.
  */
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CURATOR, type World, startWorld } from './servers';
+import { type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestBrowser, expectAccessible, signIn } from './browser';
+import { type World, startWorld } from './servers';
 
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let world: World;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newContext(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 1366, height: 900 },
-    baseURL: world.webUrl,
-  });
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  contexts.push(context);
-  return context;
-}
+let browser: TestBrowser;
 
 async function signedInPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await (await newContext(options)).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköposti').fill(CURATOR.email);
-  await page.getByLabel('Salasana').fill(CURATOR.password);
-  await page.locator('main').getByRole('button').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByText(CURATOR.name).waitFor();
+  const page = await browser.newPage({ ...options, width: 1366 });
+  await signIn(page);
   return page;
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const problems = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(problems, label).toEqual([]);
 }
 
 /** Checks the page in fi, sv and en, then returns to Finnish. */
@@ -76,22 +47,13 @@ async function save(page: Page): Promise<void> {
 
 beforeAll(async () => {
   world = await startWorld();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await TestBrowser.launch(world.webUrl);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+afterEach(() => browser.expectNoFailedAssets());
+
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await world?.close();
 });

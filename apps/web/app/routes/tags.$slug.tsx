@@ -139,7 +139,7 @@ export default function TagPage() {
   const { tag, resources, bestPractices, developmentIdeas, choices, mergeTarget } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, lang, count } = useT();
+  const { t, count } = useT();
   const { viewer } = useRootData();
   const rename = actionData && 'values' in actionData ? actionData : null;
   const merge = actionData && 'intent' in actionData ? actionData : null;
