@@ -34,25 +34,38 @@ export function conflictError(currentVersion: number | null): UserError {
 }
 
 /**
+ * How often a write that lost a unique-constraint race is run again from the start. Two
+ * curators who add the same new tag at once both insert it; the one that commits second fails
+ * on the tag's unique slug (on PostgreSQL, whose transactions run side by side). Run again, its
+ * work finds the tag the other one created and succeeds. A real duplicate (a URL someone else
+ * saved) is found by the service's own check on the second run and named on its field.
+ */
+const UNIQUE_RACE_RETRIES = 2;
+
+/**
  * Runs `work` in a transaction (flushed at the end). Field errors thrown as `InvalidInput`,
  * optimistic-lock failures and unique-constraint races roll the transaction back and come out
- * as a failed result; other errors are rethrown.
+ * as a failed result (a unique-constraint race is first run again, see UNIQUE_RACE_RETRIES);
+ * other errors are rethrown. `work` must touch only the database, as it may run more than once.
  */
 export async function runWrite<T>(
   em: EntityManager,
   work: (tx: EntityManager) => Promise<T>,
 ): Promise<Result<T>> {
-  try {
-    return ok(await em.transactional(work));
-  } catch (error) {
-    if (error instanceof InvalidInput) return fail(error.errors);
-    if (error instanceof OptimisticLockError) return fail([conflictError(null)]);
-    if (error instanceof UniqueConstraintViolationException) {
-      return fail([
-        fieldError('', 'DUPLICATE', 'A record with the same unique value already exists'),
-      ]);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return ok(await em.transactional(work));
+    } catch (error) {
+      if (error instanceof InvalidInput) return fail(error.errors);
+      if (error instanceof OptimisticLockError) return fail([conflictError(null)]);
+      if (error instanceof UniqueConstraintViolationException) {
+        if (attempt < UNIQUE_RACE_RETRIES) continue;
+        return fail([
+          fieldError('', 'DUPLICATE', 'A record with the same unique value already exists'),
+        ]);
+      }
+      throw error;
     }
-    throw error;
   }
 }
 
