@@ -61,14 +61,18 @@ export {
   MEETING_FORMATS,
   MEETING_ROLES,
   MEETING_STATUSES,
+  OPEN_ACTION_STATUSES,
   type ActionStatus,
   type Attendance,
   type CreateMeetingInput,
   type MeetingFormat,
   type MeetingRole,
   type MeetingStatus,
+  type SetActionItemStatusInput,
   type UpdateMeetingInput,
   createMeetingInput,
+  meetingStatusAt,
+  setActionItemStatusInput,
   updateMeetingInput,
 } from './modules/meeting/meeting.schema.js';
 export {

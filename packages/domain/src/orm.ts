@@ -58,6 +58,10 @@ export {
   MeetingService,
 } from './modules/meeting/meeting.service.js';
 export {
+  type ActionItemFilter,
+  ActionItemService,
+} from './modules/meeting/action-item.service.js';
+export {
   MentoringPair,
   MentoringProgramme,
   WorkVisit,

@@ -9,6 +9,7 @@ import { BestPracticeService } from './modules/best-practice/best-practice.servi
 import { DevelopmentIdeaService } from './modules/development-idea/development-idea.service.js';
 import { FeedbackService } from './modules/feedback/feedback.service.js';
 import { LinkCheckService } from './modules/link-check/link-check.service.js';
+import { ActionItemService } from './modules/meeting/action-item.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
 import { MemoImportService } from './modules/memo-import/memo-import.service.js';
 import { MentoringService } from './modules/mentoring/mentoring.service.js';
@@ -31,6 +32,7 @@ export interface Services {
   users: UserService;
   groups: WorkingGroupService;
   meetings: MeetingService;
+  actionItems: ActionItemService;
   memoImport: MemoImportService;
   trainings: TrainingService;
   mentoring: MentoringService;
@@ -55,6 +57,7 @@ export function createServices(em: EntityManager): Services {
     users: new UserService(em),
     groups: new WorkingGroupService(em),
     meetings: new MeetingService(em),
+    actionItems: new ActionItemService(em),
     memoImport: new MemoImportService(em),
     trainings: new TrainingService(em),
     mentoring: new MentoringService(em),

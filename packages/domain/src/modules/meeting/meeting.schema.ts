@@ -126,3 +126,30 @@ export const updateMeetingInput = z
     { error: 'A person can be listed only once', path: ['participants'] },
   );
 export type UpdateMeetingInput = z.input<typeof updateMeetingInput>;
+
+/** Action items still to be done: open or in progress. */
+export const OPEN_ACTION_STATUSES = [
+  'open',
+  'in_progress',
+] as const satisfies readonly ActionStatus[];
+
+/**
+ * The status a meeting shows at `now`: a planned meeting whose time has passed (its end, or its
+ * start when no end is known) counts as held without anyone editing it. Held and cancelled
+ * stay as recorded.
+ */
+export function meetingStatusAt(
+  meeting: { status: MeetingStatus; startsAt: Date; endsAt?: Date | null },
+  now: Date = new Date(),
+): MeetingStatus {
+  if (meeting.status !== 'planned') return meeting.status;
+  const end = meeting.endsAt ?? meeting.startsAt;
+  return end.getTime() <= now.getTime() ? 'held' : 'planned';
+}
+
+/** Input for changing where one action item stands (from the list of actions). */
+export const setActionItemStatusInput = z.object({
+  id: id(),
+  status: z.enum(ACTION_STATUSES, { error: `Must be one of: ${ACTION_STATUSES.join(', ')}` }),
+});
+export type SetActionItemStatusInput = z.input<typeof setActionItemStatusInput>;

@@ -169,6 +169,22 @@ export interface MeetingOrder {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * Meetings with the given status as `meetingStatusAt` shows it: a planned meeting that is over
+ * counts as held.
+ */
+function statusWhere(status: MeetingStatus, now: Date): FilterQuery<Meeting> {
+  const over: FilterQuery<Meeting> = {
+    $or: [{ endsAt: { $lte: now } }, { endsAt: null, startsAt: { $lte: now } }],
+  };
+  const notOver: FilterQuery<Meeting> = {
+    $or: [{ endsAt: { $gt: now } }, { endsAt: null, startsAt: { $gt: now } }],
+  };
+  if (status === 'held') return { $or: [{ status: 'held' }, { status: 'planned', ...over }] };
+  if (status === 'planned') return { status: 'planned', ...notOver };
+  return { status };
+}
+
 /** Meetings of working groups with their participants, agenda, decisions and actions. */
 export class MeetingService {
   constructor(private readonly em: EntityManager) {}
@@ -298,7 +314,7 @@ export class MeetingService {
     const where: FilterQuery<Meeting> = {};
     if (!filter.includeArchived) where.archivedAt = null;
     if (filter.groupId) where.group = filter.groupId;
-    if (filter.status) where.status = filter.status;
+    if (filter.status) Object.assign(where, statusWhere(filter.status, new Date()));
     if (filter.format) where.format = filter.format;
     if (filter.from || filter.to) {
       where.startsAt = {
