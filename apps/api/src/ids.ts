@@ -12,6 +12,7 @@ import { InvalidInput } from '@ake/domain/orm';
  */
 export const NODE_TYPES = [
   'AccessibilityFeedback',
+  'ActionItem',
   'AgendaItem',
   'BestPractice',
   'DevelopmentIdea',

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
+  ActionItem,
   AgendaItem,
   BestPractice,
   DevelopmentIdea,
@@ -20,6 +21,7 @@ import { type NodeType, fromGlobalId } from '../../ids.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 const ENTITIES = {
+  ActionItem,
   AgendaItem,
   BestPractice,
   DevelopmentIdea,

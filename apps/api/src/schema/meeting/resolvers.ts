@@ -1,9 +1,17 @@
-import { Meeting, Organisation, Person, WorkingGroup } from '@ake/domain/orm';
+import { helsinkiDate, meetingStatusAt, OPEN_ACTION_STATUSES } from '@ake/domain';
+import {
+  ActionItem,
+  AgendaItem,
+  Meeting,
+  Organisation,
+  Person,
+  WorkingGroup,
+} from '@ake/domain/orm';
 import { type Resolvers } from '../../__generated__/resolvers-types.js';
 import { type Context } from '../../context.js';
 import { decodeArgumentId, toGlobalId } from '../../ids.js';
 import { pageArgs, toConnection } from '../../pagination.js';
-import { instantArgument } from '../common/scalars.js';
+import { dateArgument, instantArgument } from '../common/scalars.js';
 import { archiveInput, curatedResolvers, decodeInput, loadRef, mutation } from '../shared.js';
 
 /** A venue with its organisation, or null when nothing of it is known. */
@@ -60,8 +68,32 @@ export const meetingResolvers: Resolvers = {
       );
       return toConnection(items, total, page.offset);
     },
+    actionItems: async (_parent, args, ctx) => {
+      const page = pageArgs(args);
+      const f = args.filter ?? {};
+      const [items, total] = await ctx.services.actionItems.list(
+        {
+          statuses: f.status ?? undefined,
+          ownerId: f.ownerId ? decodeArgumentId(f.ownerId, 'Person', 'filter.ownerId') : undefined,
+          organisationId: f.organisationId
+            ? decodeArgumentId(f.organisationId, 'Organisation', 'filter.organisationId')
+            : undefined,
+          groupId: f.groupId
+            ? decodeArgumentId(f.groupId, 'WorkingGroup', 'filter.groupId')
+            : undefined,
+          dueBefore: dateArgument(f.dueBefore, 'filter.dueBefore'),
+          overdue: f.overdue ?? undefined,
+        },
+        page,
+      );
+      return toConnection(items, total, page.offset);
+    },
   },
   Mutation: {
+    setActionItemStatus: (_parent, { input }, ctx) =>
+      mutation('actionItem', () =>
+        ctx.services.actionItems.setStatus(ctx.actor, decodeInput(input, 'ActionItem')),
+      ),
     createMeeting: (_parent, { input }, ctx) =>
       mutation('meeting', () => ctx.services.meetings.create(ctx.actor, decodeInput(input, null))),
     updateMeeting: (_parent, { input }, ctx) =>
@@ -75,6 +107,14 @@ export const meetingResolvers: Resolvers = {
   },
   Meeting: {
     ...curatedResolvers('Meeting'),
+    status: (parent) => meetingStatusAt(parent) as never,
+    recordedStatus: (parent) => parent.status as never,
+    earlierOpenActions: (parent, _args, ctx) =>
+      ctx.services.actionItems.openBefore({
+        id: parent.id,
+        startsAt: parent.startsAt,
+        group: { id: (parent.group as { id: number }).id },
+      }),
     group: (parent, _args, ctx) => loadRef(ctx, WorkingGroup, parent.group) as never,
     venue: (parent, _args, ctx) => venueOf(ctx, parent.venue, parent.venueOrganisation),
     sourceText: async (parent, _args, ctx) =>
@@ -109,6 +149,17 @@ export const meetingResolvers: Resolvers = {
       (await ctx.loaders.populate(parent, 'actions')).actions.getItems() as never,
   },
   ActionItem: {
+    id: (parent) => toGlobalId('ActionItem', parent.id),
     owner: (parent, _args, ctx) => loadRef(ctx, Person, parent.owner),
+    agendaItem: (parent, _args, ctx) => loadRef(ctx, AgendaItem, parent.agendaItem) as never,
+    meeting: async (parent, _args, ctx) => {
+      const item = await ctx.loaders.byId(AgendaItem, parent.agendaItem.id);
+      return loadRef(ctx, Meeting, item?.meeting) as never;
+    },
+    overdue: (parent) =>
+      (OPEN_ACTION_STATUSES as readonly string[]).includes(parent.status) &&
+      parent.dueDate !== null &&
+      parent.dueDate !== undefined &&
+      String(parent.dueDate) < helsinkiDate(new Date()),
   },
 };

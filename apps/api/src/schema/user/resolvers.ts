@@ -1,6 +1,7 @@
-import { User } from '@ake/domain/orm';
+import { InvalidInput, Person, User } from '@ake/domain/orm';
 import { type Resolvers } from '../../__generated__/resolvers-types.js';
-import { toGlobalId } from '../../ids.js';
+import { decodeOptionalId, toGlobalId } from '../../ids.js';
+import { loadRef } from '../shared.js';
 
 export const userResolvers: Resolvers = {
   Query: {
@@ -11,10 +12,18 @@ export const userResolvers: Resolvers = {
   },
   Mutation: {
     createUser: async (_parent, { input }, ctx) => {
+      let personId: number | null;
+      try {
+        personId = decodeOptionalId(input.personId, 'Person', 'personId') ?? null;
+      } catch (error) {
+        if (error instanceof InvalidInput) return { user: null, token: null, errors: error.errors };
+        throw error;
+      }
       const created = await ctx.services.users.create(ctx.actor, {
         email: input.email,
         name: input.name,
         role: input.role,
+        personId,
       });
       if (!created.ok) return { user: null, token: null, errors: created.errors };
       const { token } = await ctx.services.users.createToken(ctx.actor, {
@@ -50,6 +59,10 @@ export const userResolvers: Resolvers = {
     email: (parent, _args, ctx) =>
       ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.userId === parent.id)
         ? parent.email
+        : null,
+    person: (parent, _args, ctx) =>
+      ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.userId === parent.id)
+        ? loadRef(ctx, Person, parent.person)
         : null,
   },
 };

@@ -11,6 +11,7 @@ import { type Page, pageWindow } from '../../shared/page.js';
 import { helsinkiDate } from '../../shared/time.js';
 import { fieldError, validate } from '../../shared/validation.js';
 import { InvalidInput, runWrite } from '../../shared/write.js';
+import { sqlExecutor } from '../search/sql-executor.js';
 import { ActionItem, Meeting } from './meeting.entity.js';
 import {
   type ActionStatus,
@@ -96,7 +97,7 @@ export class ActionItemService {
 
   /** Ids of actions whose owner represented the organisation at the action's meeting. */
   private async idsOwnedAtMeetingFor(organisationId: number): Promise<number[]> {
-    const rows = await this.em.getConnection().execute<{ id: number | string }[]>(
+    const rows = await sqlExecutor(this.em).all<{ id: number | string }>(
       `select x.id from action_item x
        join agenda_item a on a.id = x.agenda_item_id
        join meeting_participant p on p.meeting_id = a.meeting_id and p.person_id = x.owner_id
