@@ -10,6 +10,7 @@ import { Migration20261202000100 } from './Migration20261202000100_search.js';
 import { Migration20261202000200 } from './Migration20261202000200_change_generation.js';
 import { Migration20261202000300 } from './Migration20261202000300_foreign_key_indexes.js';
 import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
+import { Migration20261204100000 } from './Migration20261204100000_meeting_remote_url.js';
 import { Migration20261204120000 } from './Migration20261204120000_history.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -23,6 +24,8 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202000300_foreign_key_indexes', class: Migration20261202000300 },
   // accessibility_feedback: the accessibility statement's feedback (hand-written).
   { name: 'Migration20261203000000_accessibility_feedback', class: Migration20261203000000 },
+  // meeting_remote_url: the link of a remote or hybrid meeting (hand-written).
+  { name: 'Migration20261204100000_meeting_remote_url', class: Migration20261204100000 },
   // history: restored-from versions of revisions, merged tags (hand-written).
   { name: 'Migration20261204120000_history', class: Migration20261204120000 },
 ];

@@ -13,6 +13,7 @@ import { Migration20261129130000 } from './Migration20261129130000_change_genera
 import { Migration20261130000000 } from './Migration20261130000000_search_facets.js';
 import { Migration20261201000000 } from './Migration20261201000000_link_check.js';
 import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
+import { Migration20261204100000 } from './Migration20261204100000_meeting_remote_url.js';
 import { Migration20261204120000 } from './Migration20261204120000_history.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -31,6 +32,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201000000_link_check', class: Migration20261201000000 },
   // accessibility_feedback: the accessibility statement's feedback (hand-written).
   { name: 'Migration20261203000000_accessibility_feedback', class: Migration20261203000000 },
+  // meeting_remote_url: the link of a remote or hybrid meeting (hand-written).
+  { name: 'Migration20261204100000_meeting_remote_url', class: Migration20261204100000 },
   // history: restored-from versions of revisions, merged tags (hand-written).
   { name: 'Migration20261204120000_history', class: Migration20261204120000 },
 ];

@@ -29,6 +29,8 @@ export const Meeting = defineEntity({
     status: p.enum([...MEETING_STATUSES]),
     /** "Skype", "Teams": the tool of a remote or hybrid meeting. */
     remoteTool: p.string().length(100).nullable(),
+    /** The link to join a remote or hybrid meeting. */
+    remoteUrl: p.string().length(2048).nullable(),
     venue: () => p.embedded(Venue).prefix('venue_'),
     venueOrganisation: () => p.manyToOne(Organisation).nullable(),
     summary: p.text().nullable(),

@@ -37,6 +37,7 @@ export const meetingKind: CuratedKind<Meeting> = {
     format: m.format,
     status: m.status,
     remoteTool: m.remoteTool,
+    remoteUrl: m.remoteUrl ?? null,
     venue: m.venue ? { ...m.venue } : null,
     venueOrganisationId: refId(m.venueOrganisation),
     summary: m.summary,
@@ -206,6 +207,7 @@ export class MeetingService {
           format: v.format,
           status: v.status,
           remoteTool: v.remoteTool,
+          remoteUrl: v.remoteUrl ?? null,
           venue: venueOf(v.venue),
           venueOrganisation: await optionalRef(
             tx,
@@ -262,6 +264,7 @@ export class MeetingService {
       if (v.format !== undefined) entity.format = v.format;
       if (v.status !== undefined) entity.status = v.status;
       if (v.remoteTool !== undefined) entity.remoteTool = v.remoteTool;
+      if (v.remoteUrl !== undefined) entity.remoteUrl = v.remoteUrl;
       if (v.summary !== undefined) entity.summary = v.summary;
       if (v.sourceText !== undefined) entity.sourceText = v.sourceText;
       if (v.venue !== undefined) {
