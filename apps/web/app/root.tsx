@@ -46,7 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     try {
       const result = await gql(ViewerDocument, {}, token);
       viewer = result.viewer.user
-        ? { name: result.viewer.user.name, canCurate: result.viewer.canCurate }
+        ? {
+            name: result.viewer.user.name,
+            canCurate: result.viewer.canCurate,
+            personId: result.viewer.user.person?.id ?? null,
+          }
         : null;
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) throw error;
@@ -151,6 +155,9 @@ function Header() {
           </li>
           <li>
             <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/actions">{t('nav.actions')}</NavLink>
           </li>
           <li>
             <NavLink to="/trainings">{t('nav.trainings')}</NavLink>

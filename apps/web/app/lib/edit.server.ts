@@ -5,7 +5,7 @@
  * edit pages, so they all handle a conflict the same way.
  */
 import { data, redirect } from '@remix-run/node';
-import { type ApiUserError, type FieldErrors, fieldErrors } from './forms';
+import { type ApiUserError, type FieldErrors, fieldErrors as byField } from './forms';
 import { type Translate } from './i18n';
 import { type AppSession, commitSession } from './session.server';
 
@@ -27,8 +27,12 @@ export async function editOutcome<V>(args: {
   version: number;
   /** Reads the record as saved now. */
   reload: () => Promise<{ values: V; version: number }>;
+  /** How the API's errors become field errors (default: by the path's first part). */
+  toFieldErrors?: (errors: readonly ApiUserError[]) => FieldErrors;
 }) {
-  const { saved, errors, session, t, values } = args;
+  const { saved, session, t, values } = args;
+  const errors = args.errors;
+  const fieldErrors = args.toFieldErrors ?? ((e: readonly ApiUserError[]) => byField(e, t));
   if (saved) {
     session.flash('flash', t('resources.saved'));
     return redirect(args.redirectTo, { headers: { 'Set-Cookie': await commitSession(session) } });
@@ -38,7 +42,7 @@ export async function editOutcome<V>(args: {
     const body: EditResult<V> = {
       values,
       version: current.version,
-      errors: fieldErrors(errors, t),
+      errors: fieldErrors(errors),
       saved: current.values,
     };
     return data(body, { status: 409 });
@@ -46,7 +50,7 @@ export async function editOutcome<V>(args: {
   const body: EditResult<V> = {
     values,
     version: args.version,
-    errors: fieldErrors(errors, t),
+    errors: fieldErrors(errors),
     saved: null,
   };
   return data(body, { status: 400 });

@@ -12,7 +12,8 @@ import {
 export interface RootData {
   lang: Lang;
   csrf: string;
-  viewer: { name: string; canCurate: boolean } | null;
+  /** Who is signed in; `personId` is their person record (for "my actions"), when linked. */
+  viewer: { name: string; canCurate: boolean; personId?: string | null } | null;
   flash: string | null;
 }
 

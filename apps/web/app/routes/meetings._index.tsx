@@ -23,7 +23,10 @@ export default function Meetings() {
       <h1>{t('meetings.title')}</h1>
       <p className="lead">{t('meetings.intro')}</p>
       {viewer?.canCurate ? (
-        <p>
+        <p className="curate-actions">
+          <Link to="/meetings/new" className="button">
+            {t('meetingForm.new')}
+          </Link>
           <Link to="/meetings/import" className="button">
             {t('meetings.import')}
           </Link>
