@@ -193,7 +193,9 @@ export default function Actions() {
           <Link to="/actions">{t('actions.clear')}</Link>
         </div>
       </Form>
-      <p role="status">{t(`actions.count.${plural}`, { count: data.totalCount })}</p>
+      <p role="status" className="action-count">
+        {t(`actions.count.${plural}`, { count: data.totalCount })}
+      </p>
       {data.actions.length ? <ActionList actions={data.actions} /> : <p>{t('actions.none')}</p>}
       {data.pageInfo.hasNextPage ? (
         <p>
