@@ -24,6 +24,8 @@ async function newContext(options: { javaScriptEnabled?: boolean; width?: number
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1366, height: 900 },
+    // Date and time fields as a Finnish librarian's browser shows them.
+    locale: 'fi-FI',
     baseURL: world.webUrl,
   });
   await context.route('**/*', (route) =>

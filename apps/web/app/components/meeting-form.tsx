@@ -401,12 +401,14 @@ export function MeetingForm(props: {
           <p className="hint">{t('meetingForm.carryOverHint')}</p>
           {props.carryOptions.map((a) => (
             <label key={a.id} className="checkbox">
-              <input type="checkbox" name="carry" value={a.id} /> {a.description}{' '}
-              <span className="meta">
-                ({a.owner?.name ?? t('meetingForm.noOwner')}
-                {a.dueDate ? `, ${t('meetings.due')} ${formatCalendarDate(a.dueDate)}` : ''}
-                {a.overdue ? `, ${t('actions.overdue')}` : ''} – {a.meeting.title},{' '}
-                {formatDate(a.meeting.startsAt)})
+              <input type="checkbox" name="carry" value={a.id} />
+              <span>
+                {a.description}{' '}
+                <span className="meta">
+                  ({a.owner?.name ?? t('meetingForm.noOwner')}
+                  {a.dueDate ? `, ${t('meetings.due')} ${formatCalendarDate(a.dueDate)}` : ''}
+                  {a.overdue ? `, ${t('actions.overdue')}` : ''} – {a.meeting.title})
+                </span>
               </span>
             </label>
           ))}

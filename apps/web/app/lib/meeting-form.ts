@@ -4,10 +4,7 @@
  * (participants, agenda items, their actions) are named by path (`agenda.0.actions.1.ownerId`),
  * the same paths the API's errors use, so an error lands beside its field without JavaScript.
  */
-import {
-  type CreateMeetingInput,
-  type MeetingRole,
-} from '../graphql/__generated__/graphql';
+import { type CreateMeetingInput, type MeetingRole } from '../graphql/__generated__/graphql';
 import { type ApiUserError, type FieldErrors } from './forms';
 import { type MessageKey, type Translate } from './i18n';
 

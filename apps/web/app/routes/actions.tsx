@@ -138,61 +138,71 @@ export default function Actions() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="form action-filters" aria-labelledby="action-filters-title">
-        <h2 id="action-filters-title" className="visually-hidden">
-          {t('actions.filters')}
-        </h2>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="filter-owner">{t('meetings.owner')}</label>
-            <select id="filter-owner" name="owner" defaultValue={params.owner}>
-              <option value="">{t('actions.anyone')}</option>
-              {data.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+      {/* Folded away unless a filter is on, so on a phone the list comes first. */}
+      <details
+        className="action-filters-box"
+        open={Boolean(
+          params.owner ||
+          params.org ||
+          params.dueBefore ||
+          params.overdue ||
+          params.status !== 'open',
+        )}
+      >
+        <summary>{t('actions.filters')}</summary>
+        <Form method="get" className="form action-filters">
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="filter-owner">{t('meetings.owner')}</label>
+              <select id="filter-owner" name="owner" defaultValue={params.owner}>
+                <option value="">{t('actions.anyone')}</option>
+                {data.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-org">{t('meetingForm.organisation')}</label>
+              <select id="filter-org" name="org" defaultValue={params.org}>
+                <option value="">{t('actions.anyOrganisation')}</option>
+                {data.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="filter-org">{t('meetingForm.organisation')}</label>
-            <select id="filter-org" name="org" defaultValue={params.org}>
-              <option value="">{t('actions.anyOrganisation')}</option>
-              {data.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="filter-status">{t('meetingForm.actionStatus')}</label>
+              <select id="filter-status" name="status" defaultValue={params.status}>
+                {STATUS_CHOICES.map((s) => (
+                  <option key={s} value={s}>
+                    {s === 'open' || s === 'all'
+                      ? t(`actions.status.${s}`)
+                      : t(`actionStatus.${s}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-due">{t('actions.dueBefore')}</label>
+              <input id="filter-due" type="date" name="dueBefore" defaultValue={params.dueBefore} />
+            </div>
           </div>
-        </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="filter-status">{t('meetingForm.actionStatus')}</label>
-            <select id="filter-status" name="status" defaultValue={params.status}>
-              {STATUS_CHOICES.map((s) => (
-                <option key={s} value={s}>
-                  {s === 'open' || s === 'all'
-                    ? t(`actions.status.${s}`)
-                    : t(`actionStatus.${s}` as MessageKey)}
-                </option>
-              ))}
-            </select>
+          <label className="checkbox">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />{' '}
+            {t('actions.onlyOverdue')}
+          </label>
+          <div className="form-actions">
+            <button type="submit">{t('actions.filter')}</button>
+            <Link to="/actions">{t('actions.clear')}</Link>
           </div>
-          <div className="field">
-            <label htmlFor="filter-due">{t('actions.dueBefore')}</label>
-            <input id="filter-due" type="date" name="dueBefore" defaultValue={params.dueBefore} />
-          </div>
-        </div>
-        <label className="checkbox">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />{' '}
-          {t('actions.onlyOverdue')}
-        </label>
-        <div className="form-actions">
-          <button type="submit">{t('actions.filter')}</button>
-          <Link to="/actions">{t('actions.clear')}</Link>
-        </div>
-      </Form>
+        </Form>
+      </details>
       <p role="status" className="action-count">
         {t(`actions.count.${plural}`, { count: data.totalCount })}
       </p>

@@ -79,7 +79,7 @@ export default function MeetingPage() {
             {formatRange(meeting.startsAt, meeting.endsAt, lang)}
           </time>
         </dd>
-        <dt>{t('meetings.format')}</dt>
+        <dt>{t('meetingForm.format')}</dt>
         <dd>
           {t(`format.${meeting.format}` as MessageKey)}
           {meeting.remoteTool ? ` (${meeting.remoteTool})` : ''}
