@@ -5,57 +5,27 @@
  * and closes an action from the list of actions (tehtävät). Screenshots at 1366 and 390 px.
  */
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { helsinkiDate } from '@ake/domain';
 import { Person, User, openDatabase } from '@ake/domain/orm';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestBrowser, expectAccessible, signIn } from './browser';
 import { CURATOR, type World, startWorld } from './servers';
 
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DAY = 24 * 60 * 60 * 1000;
 
 let world: World;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 
-async function newContext(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 1366, height: 900 },
-    // Date and time fields as a Finnish librarian's browser shows them.
-    locale: 'fi-FI',
-    baseURL: world.webUrl,
-  });
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  contexts.push(context);
-  return context;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel(/Sähköposti|E-post|Email/).fill(CURATOR.email);
-  await page.getByLabel(/Salasana|Lösenord|Password/).fill(CURATOR.password);
-  await page.locator('main').getByRole('button').click();
-  await page.waitForURL((url) => url.pathname === '/');
+function newContext(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  return browser.newContext({ width: 1366, ...options });
 }
 
 async function curatorPage(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
   const page = await (await newContext(options)).newPage();
-  await signIn(page);
+  await signIn(page, CURATOR);
   return page;
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const problems = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(problems, label).toEqual([]);
 }
 
 /** A form control by its name (the API's path of the field). */
@@ -92,15 +62,14 @@ async function shoot(page: Page, path: string, name: string) {
 
 beforeAll(async () => {
   world = await startWorld();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await TestBrowser.launch(world.webUrl);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
+// Every page a test opened must have had its stylesheets, scripts and images served.
+afterEach(() => browser.expectNoFailedAssets());
+
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await world?.close();
 });
