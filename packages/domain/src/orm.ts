@@ -57,10 +57,7 @@ export {
   type MeetingOrder,
   MeetingService,
 } from './modules/meeting/meeting.service.js';
-export {
-  type ActionItemFilter,
-  ActionItemService,
-} from './modules/meeting/action-item.service.js';
+export { type ActionItemFilter, ActionItemService } from './modules/meeting/action-item.service.js';
 export {
   MentoringPair,
   MentoringProgramme,

@@ -1,12 +1,5 @@
 import { helsinkiDate, meetingStatusAt, OPEN_ACTION_STATUSES } from '@ake/domain';
-import {
-  ActionItem,
-  AgendaItem,
-  Meeting,
-  Organisation,
-  Person,
-  WorkingGroup,
-} from '@ake/domain/orm';
+import { AgendaItem, Meeting, Organisation, Person, WorkingGroup } from '@ake/domain/orm';
 import { type Resolvers } from '../../__generated__/resolvers-types.js';
 import { type Context } from '../../context.js';
 import { decodeArgumentId, toGlobalId } from '../../ids.js';
