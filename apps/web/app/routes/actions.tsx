@@ -116,10 +116,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Actions() {
   const data = useLoaderData<typeof loader>();
-  const { t, lang } = useT();
+  const { t, count } = useT();
   const { viewer } = useRootData();
   const { params } = data;
-  const plural = new Intl.PluralRules(lang).select(data.totalCount) === 'one' ? 'one' : 'other';
   const ownerName = data.people.find((p) => p.id === params.owner)?.name;
   const next = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -204,7 +203,7 @@ export default function Actions() {
         </Form>
       </details>
       <p role="status" className="action-count">
-        {t(`actions.count.${plural}`, { count: data.totalCount })}
+        {count('actions.count', data.totalCount)}
       </p>
       {data.actions.length ? <ActionList actions={data.actions} /> : <p>{t('actions.none')}</p>}
       {data.pageInfo.hasNextPage ? (
