@@ -39,7 +39,7 @@ export function ActionList({ actions }: { actions: readonly ActionRow[] }) {
               {a.owner ? (
                 <Link to={`/actions?owner=${encodeURIComponent(a.owner.id)}`}>{a.owner.name}</Link>
               ) : (
-                t('meetings.noOwner')
+                t('actions.noOwner')
               )}
               {a.owner?.organisation ? `, ${a.owner.organisation.name}` : ''}
             </dd>

@@ -615,7 +615,8 @@ export const en: Record<MessageKey, Message> = {
   'actions.item': 'item {n}',
   'actions.changeStatus': 'Change status',
   'actions.markDone': 'Mark as done',
-  'actions.statusSaved': 'The action is now {status}.',
+  'actions.statusSaved': "The action's new status: {status}.",
+  'actions.noOwner': 'none',
   'actions.statusFailed':
     'The action was not found. It may have been changed when its meeting was edited. Reload the page and try again.',
   'actions.earlierOpen': 'Open actions from earlier meetings',

@@ -614,7 +614,8 @@ export const fi = {
   'actions.item': 'asia {n}',
   'actions.changeStatus': 'Muuta tilaa',
   'actions.markDone': 'Merkitse tehdyksi',
-  'actions.statusSaved': 'Tehtävän tila on nyt {status}.',
+  'actions.statusSaved': 'Tehtävän uusi tila: {status}.',
+  'actions.noOwner': 'puuttuu',
   'actions.statusFailed':
     'Tehtävää ei löytynyt. Sitä on ehkä muutettu kokousta muokattaessa. Päivitä sivu ja yritä uudelleen.',
   'actions.earlierOpen': 'Aiempien kokousten avoimet tehtävät',

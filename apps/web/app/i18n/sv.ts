@@ -614,7 +614,8 @@ export const sv: Record<MessageKey, Message> = {
   'actions.item': 'ärende {n}',
   'actions.changeStatus': 'Ändra status',
   'actions.markDone': 'Markera som klar',
-  'actions.statusSaved': 'Uppgiftens status är nu {status}.',
+  'actions.statusSaved': 'Uppgiftens nya status: {status}.',
+  'actions.noOwner': 'saknas',
   'actions.statusFailed':
     'Uppgiften hittades inte. Den kan ha ändrats när mötet redigerades. Uppdatera sidan och försök igen.',
   'actions.earlierOpen': 'Öppna uppgifter från tidigare möten',
