@@ -9,12 +9,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FlushMode, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { SearchIndexSubscriber } from './modules/search/search-subscriber.js';
+import { PostgreSqlDriver, SqliteDriver } from './shared/bound-parameters.js';
 
 /** How long a connection waits for another writer before giving up (SQLite `busy_timeout`). */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -155,6 +154,7 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
     const schema = target.schema;
     return {
       ...common,
+      // Values are bound, never written into the SQL text (see shared/bound-parameters.ts).
       driver: PostgreSqlDriver,
       clientUrl: target.url,
       ...(schema ? { schema } : {}),
@@ -180,7 +180,8 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
   const synchronous = sqliteSynchronous();
   return {
     ...common,
-    driver: BetterSqliteDriver,
+    // Values are bound, never written into the SQL text (see shared/bound-parameters.ts).
+    driver: SqliteDriver,
     dbName: target.path,
     pool: {
       min: 1,
