@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { akePlugin } from './rules/no-sql-interpolation.js';
 
 /** @param {string} tsconfigRootDir the package folder, so type-aware rules find its tsconfig */
 export function baseConfig(tsconfigRootDir) {
@@ -10,6 +11,7 @@ export function baseConfig(tsconfigRootDir) {
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
+      plugins: { ake: akePlugin },
       languageOptions: {
         globals: { ...globals.node },
         parserOptions: { projectService: true, tsconfigRootDir },
@@ -29,6 +31,8 @@ export function baseConfig(tsconfigRootDir) {
           { considerDefaultExhaustiveForUnions: true },
         ],
         eqeqeq: ['error', 'smart'],
+        // Values reach SQL as bound parameters only (issue 13); see rules/no-sql-interpolation.js.
+        'ake/no-sql-interpolation': 'error',
       },
     },
     {

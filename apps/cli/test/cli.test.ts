@@ -12,6 +12,7 @@ import {
   createServices,
   openDatabase,
   scratchDialect,
+  sqlIdentifier,
 } from '@ake/domain/orm';
 
 const run = promisify(execFile);
@@ -44,7 +45,7 @@ async function countRows(url: string, table: string): Promise<number> {
     // PostgreSQL counts in bigint, which arrives as a string.
     const rows: unknown = await db.em
       .getConnection()
-      .execute(`select count(*) as n from "${table}"`);
+      .execute(`select count(*) as n from "${sqlIdentifier(table)}"`);
     return Number((rows as { n: number | string }[])[0]?.n);
   } finally {
     await db.close(true);

@@ -13,6 +13,7 @@ import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { pendingMigrations } from './database.js';
 import { UNTRACKED_TABLES, readChangeGeneration } from './shared/change-generation.js';
+import { sqlIdentifier } from './shared/dialect.js';
 import { systemActor } from './shared/actor.js';
 
 describe('the database', () => {
@@ -81,7 +82,7 @@ describe('the database', () => {
                   name: string;
                   notnull: number;
                 }[]
-              >(`pragma table_info(\`${table}\`)`)
+              >(`pragma table_info(\`${sqlIdentifier(table)}\`)`)
             ).map((c) => [c.name, c.notnull === 0])
           : (
               await conn.execute<{ name: string; nullable: string }[]>(
@@ -126,19 +127,19 @@ describe('the database', () => {
           {
             from: string;
           }[]
-        >(`pragma foreign_key_list(\`${table}\`)`);
+        >(`pragma foreign_key_list(\`${sqlIdentifier(table)}\`)`);
         const indexes = await conn.execute<
           {
             name: string;
           }[]
-        >(`pragma index_list(\`${table}\`)`);
+        >(`pragma index_list(\`${sqlIdentifier(table)}\`)`);
         const leading = new Set<string>();
         for (const index of indexes) {
           const [first] = await conn.execute<
             {
               name: string;
             }[]
-          >(`pragma index_info(\`${index.name}\`)`);
+          >(`pragma index_info(\`${sqlIdentifier(index.name)}\`)`);
           if (first) leading.add(first.name);
         }
         for (const key of keys) {

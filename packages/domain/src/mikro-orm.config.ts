@@ -14,6 +14,7 @@ import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { SearchIndexSubscriber } from './modules/search/search-subscriber.js';
 import { PostgreSqlDriver, SqliteDriver } from './shared/bound-parameters.js';
+import { sqlIdentifier } from './shared/dialect.js';
 
 /** How long a connection waits for another writer before giving up (SQLite `busy_timeout`). */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -165,7 +166,7 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
         // without a schema: the search path points it at the configured one.
         afterCreate(connection: PgConnection, done: Done) {
           if (!schema) return done(null, connection);
-          connection.query(`set search_path to "${schema}", public`, (err) =>
+          connection.query(`set search_path to "${sqlIdentifier(schema)}", public`, (err) =>
             done(err, connection),
           );
         },

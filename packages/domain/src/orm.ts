@@ -22,7 +22,7 @@ export {
   parseDatabaseUrl,
 } from './mikro-orm.config.js';
 export { type Database, migrate, openDatabase, pendingMigrations } from './database.js';
-export { type Dialect, dialectOf } from './shared/dialect.js';
+export { type Dialect, dialectOf, sqlIdentifier } from './shared/dialect.js';
 export {
   type ScratchDatabase,
   createScratchDatabase,

@@ -5,7 +5,7 @@
  */
 import { type Actor, systemActor } from '../src/shared/actor.js';
 import { type Database, migrate, openDatabase } from '../src/database.js';
-import { type Dialect } from '../src/shared/dialect.js';
+import { type Dialect, sqlIdentifier } from '../src/shared/dialect.js';
 import { createScratchDatabase } from '../src/shared/scratch-database.js';
 import { seed } from '../src/seeders/seed.js';
 import { type Services, createServices } from '../src/services.js';
@@ -56,7 +56,7 @@ export async function countRows(db: Database, table: string): Promise<number> {
     {
       n: number | string;
     }[]
-  >(`select count(*) as n from ${table}`);
+  >(`select count(*) as n from ${sqlIdentifier(table)}`);
   return Number(rows[0]?.n ?? 0);
 }
 

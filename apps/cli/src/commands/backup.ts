@@ -73,8 +73,9 @@ export function registerBackupCommands(program: Command, log: (line: string) => 
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const out = resolve(options.out ?? `${findProjectRoot()}/data/backups/ake-${stamp}.sqlite`);
         mkdirSync(dirname(out), { recursive: true });
-        // VACUUM INTO takes a consistent snapshot even while other connections write.
-        await db.em.getConnection().execute(`vacuum into '${out.replace(/'/g, "''")}'`, [], 'run');
+        // VACUUM INTO takes a consistent snapshot even while other connections write; the
+        // file name is a bound value like any other.
+        await db.em.getConnection().execute('vacuum into ?', [out], 'run');
         log(`Wrote ${out}.`);
       });
     });

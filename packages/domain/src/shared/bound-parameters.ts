@@ -42,7 +42,7 @@ function isKnexRaw(value: unknown): value is Knex.Raw {
 /** The placeholder text of one value, pushing what it binds. */
 function placeholderOf(value: unknown, rules: ValueRules, bindings: unknown[]): string {
   if (Utils.isRawSql(value)) {
-    const nested = bindStatement(value.sql, (value.params ?? []) as unknown[], rules);
+    const nested = bindStatement(value.sql, value.params ?? [], rules);
     bindings.push(...nested.bindings);
     return nested.sql;
   }
@@ -113,6 +113,8 @@ export function bindStatement(
 }
 
 type Method = 'all' | 'get' | 'run';
+/** What MikroORM's `execute` takes: SQL text, or a knex query or raw fragment. */
+type Query = Parameters<BetterSqliteConnection['execute']>[0];
 
 /**
  * The one `execute` of both connections: the statement as written with its values bound, in the
@@ -120,10 +122,11 @@ type Method = 'all' | 'get' | 'run';
  */
 async function executeBound<T>(
   connection: BoundSqliteConnection | BoundPostgreSqlConnection,
-  queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+  queryOrKnex: Query,
   params: unknown[],
   method: Method,
-  ctx: Transaction | undefined,
+  /** knex's transaction; undefined for autocommit (MikroORM types it `any`). */
+  ctx: Transaction,
   rules: ValueRules,
   internals: {
     execute(sql: string, cb: () => Promise<unknown>, context: object): Promise<unknown>;
@@ -139,7 +142,7 @@ async function executeBound<T>(
     sql = queryOrKnex;
   } else {
     ctx ??= (queryOrKnex as unknown as { client: { transacting?: boolean } }).client.transacting
-      ? (queryOrKnex as unknown as Transaction)
+      ? queryOrKnex
       : undefined;
     const compiled = queryOrKnex.toSQL();
     sql = compiled.sql;
@@ -177,7 +180,7 @@ const postgresRules = (platform: PostgreSqlPlatform): ValueRules => ({
 /** better-sqlite3 with bound parameters. */
 export class BoundSqliteConnection extends BetterSqliteConnection {
   override async execute<T>(
-    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    queryOrKnex: Query,
     params: unknown[] = [],
     method: Method = 'all',
     ctx?: Transaction,
@@ -203,7 +206,7 @@ export class BoundSqliteConnection extends BetterSqliteConnection {
 /** node-postgres with bound parameters. */
 export class BoundPostgreSqlConnection extends PostgreSqlConnection {
   override async execute<T>(
-    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    queryOrKnex: Query,
     params: unknown[] = [],
     method: Method = 'all',
     ctx?: Transaction,

@@ -5,7 +5,7 @@
  * API's response cache) may still be served: same generation, same data.
  */
 import { type EntityManager } from '@mikro-orm/core';
-import { type Dialect } from './dialect.js';
+import { type Dialect, sqlIdentifier } from './dialect.js';
 
 export const CHANGE_GENERATION_TABLE = 'change_generation';
 
@@ -53,13 +53,13 @@ export function createChangeGenerationSql(dialect: Dialect = 'sqlite'): string[]
 export function changeGenerationTriggersSql(table: string, dialect: Dialect = 'sqlite'): string[] {
   if (dialect === 'postgresql') {
     return [
-      `create trigger "${table}_change_generation" after insert or update or delete or truncate on "${table}" ` +
+      `create trigger "${sqlIdentifier(table)}_change_generation" after insert or update or delete or truncate on "${sqlIdentifier(table)}" ` +
         `for each statement execute function "${CHANGE_GENERATION_TABLE}_step"();`,
     ];
   }
   return (['insert', 'update', 'delete'] as const).map(
     (event) =>
-      `create trigger \`${table}_change_generation_${event}\` after ${event} on \`${table}\` ` +
+      `create trigger \`${sqlIdentifier(table)}_change_generation_${event}\` after ${event} on \`${sqlIdentifier(table)}\` ` +
       `begin update \`${CHANGE_GENERATION_TABLE}\` set \`value\` = \`value\` + 1 where \`id\` = 1; end;`,
   );
 }

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver } from './bound-parameters.js';
+import { sqlIdentifier } from './dialect.js';
 
 export interface ThrowawaySchema {
   name: string;
@@ -37,13 +38,13 @@ export async function createThrowawaySchema(
   prefix = 'ake_test',
 ): Promise<ThrowawaySchema> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await runOnServer(baseUrl, [`create schema "${name}"`]);
+  await runOnServer(baseUrl, [`create schema "${sqlIdentifier(name)}"`]);
   const url = new URL(baseUrl);
   url.searchParams.set('schema', name);
   return {
     name,
     url: url.toString(),
-    drop: () => runOnServer(baseUrl, [`drop schema if exists "${name}" cascade`]),
+    drop: () => runOnServer(baseUrl, [`drop schema if exists "${sqlIdentifier(name)}" cascade`]),
   };
 }
 
@@ -56,12 +57,12 @@ export async function createThrowawayDatabase(
   prefix = 'ake_scratch',
 ): Promise<ThrowawaySchema> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await runOnServer(baseUrl, [`create database "${name}"`]);
+  await runOnServer(baseUrl, [`create database "${sqlIdentifier(name)}"`]);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
-    drop: () => runOnServer(baseUrl, [`drop database if exists "${name}"`]),
+    drop: () => runOnServer(baseUrl, [`drop database if exists "${sqlIdentifier(name)}"`]),
   };
 }

@@ -74,10 +74,9 @@ const CLOSED_FACETS = [
  * The end of both search statements: from `m` (one row per match or candidate, after the
  * filters, with `rank`), the total, the five facets and one page (`limit ? offset ?`).
  */
-function countsAndPage(): string {
-  return `c as (select count(*) as total, ${CLOSED_FACETS.map(
-    ([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`,
-  ).join(', ')} from m)
+const COUNTS_AND_PAGE = `c as (select count(*) as total, ${CLOSED_FACETS.map(
+  ([field, value], i) => `count(*) filter (where ${field} = '${value}') as c${i}`,
+).join(', ')} from m)
        select 'total' as field, null::text as value, null::text as label, total as n from c
        ${CLOSED_FACETS.map(
          ([field, value], i) => `union all select '${field}', '${value}', null, c${i} from c`,
@@ -88,7 +87,6 @@ function countsAndPage(): string {
        union all select * from (
          select 'page', id::text, updated_at::text, rank::float8 from m order by rank, updated_at desc, id desc limit ? offset ?
        ) p`;
-}
 
 export class PostgresSearchIndex extends AnalysedSearchIndex {
   constructor(exec: SqlExecutor, options: SearchIndexOptions = {}) {
@@ -243,7 +241,7 @@ export class PostgresSearchIndex extends AnalysedSearchIndex {
       `with m as materialized (
          select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, ${match.sql} and ${where.sql}
        ),
-       ${countsAndPage()}`,
+       ${COUNTS_AND_PAGE}`,
       [...match.params, ...where.params, request.limit, request.offset],
     );
   }
@@ -259,7 +257,7 @@ export class PostgresSearchIndex extends AnalysedSearchIndex {
          select d.id, d.type, d.organisation_id, d.organisation_name, d.year, d.language, d.tags, d.updated_at, j.tier + ${typeTierSql('d.type')} as rank
          from j join search_document d on d.id = j.id
        ),
-       ${countsAndPage()}`,
+       ${COUNTS_AND_PAGE}`,
       [JSON.stringify(candidates.map((c) => [c.id, c.tier])), request.limit, request.offset],
     );
   }

@@ -21,7 +21,7 @@ import {
   searchTypeOf,
 } from './search-index.js';
 import { type SqlExecutor, placeholders } from './sql-executor.js';
-import { type Dialect } from '../../shared/dialect.js';
+import { type Dialect, sqlIdentifier } from '../../shared/dialect.js';
 
 /**
  * Most records a search ranks and counts facets over (after the filters). A query that matches
@@ -108,7 +108,7 @@ export function filterSql(
   const conditions: string[] = ['1 = 1'];
   const params: unknown[] = [];
   const within = (column: string, values: readonly unknown[]): void => {
-    conditions.push(`${column} in (${placeholders(values.length)})`);
+    conditions.push(`${sqlIdentifier(column)} in (${placeholders(values.length)})`);
     params.push(...values);
   };
   let types: SearchType[] | null = null;

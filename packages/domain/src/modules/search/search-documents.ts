@@ -26,6 +26,7 @@
 import { type Language } from '../../shared/validation.js';
 import { helsinkiDate } from '../../shared/time.js';
 import { markdownToText } from '../../shared/markdown-text.js';
+import { sqlIdentifier } from '../../shared/dialect.js';
 import { type OrganisationKind } from '../organisation/organisation.schema.js';
 import { type SearchDocument, type SearchKey, type SearchType } from './search-index.js';
 import { type SqlExecutor, chunks, placeholders } from './sql-executor.js';
@@ -109,7 +110,7 @@ async function tagsOf(
   ids: readonly number[],
 ): Promise<Map<number, string[]>> {
   const rows = await exec.all<Row>(
-    `select p.${owner} as owner, t.name from ${pivot} p join tag t on t.id = p.tag_id where p.${owner} in (${placeholders(ids.length)}) order by t.name`,
+    `select p.${sqlIdentifier(owner)} as owner, t.name from ${sqlIdentifier(pivot)} p join tag t on t.id = p.tag_id where p.${sqlIdentifier(owner)} in (${placeholders(ids.length)}) order by t.name`,
     ids,
   );
   const map = new Map<number, string[]>();
@@ -459,7 +460,7 @@ export async function allSearchKeys(exec: SqlExecutor): Promise<SearchKey[]> {
     (typeof loaders)[SearchType],
   ][]) {
     const rows = await exec.all<{ id: number }>(
-      `select id from ${loader.table}${loader.archived ? ' where archived_at is null' : ''} order by id`,
+      `select id from ${sqlIdentifier(loader.table)}${loader.archived ? ' where archived_at is null' : ''} order by id`,
     );
     for (const row of rows) keys.push({ type, id: Number(row.id) });
   }

@@ -31,6 +31,7 @@ import {
 import { loadSearchDocuments } from './search-documents.js';
 import { type SearchIndex, type SearchKey, type SearchType } from './search-index.js';
 import { searchIndexFor } from './search-index-for.js';
+import { sqlIdentifier } from '../../shared/dialect.js';
 import { type SqlExecutor, chunks, placeholders, sqlExecutor } from './sql-executor.js';
 
 /** Entities that are search documents themselves. */
@@ -46,28 +47,30 @@ const ROOTS: Record<string, SearchType> = {
 };
 
 /** Entities whose text belongs to a parent's document: the SQL giving the parent ids. */
-const CHILDREN: Record<string, { type: SearchType; sql: (list: string) => string }> = {
+const CHILDREN: Record<string, { type: SearchType; sql: (count: number) => string }> = {
   AgendaItem: {
     type: 'meeting',
-    sql: (list) => `select meeting_id as id from agenda_item where id in (${list})`,
+    sql: (count) => `select meeting_id as id from agenda_item where id in (${placeholders(count)})`,
   },
   Decision: {
     type: 'meeting',
-    sql: (list) =>
-      `select a.meeting_id as id from decision d join agenda_item a on a.id = d.agenda_item_id where d.id in (${list})`,
+    sql: (count) =>
+      `select a.meeting_id as id from decision d join agenda_item a on a.id = d.agenda_item_id where d.id in (${placeholders(count)})`,
   },
   ActionItem: {
     type: 'meeting',
-    sql: (list) =>
-      `select a.meeting_id as id from action_item x join agenda_item a on a.id = x.agenda_item_id where x.id in (${list})`,
+    sql: (count) =>
+      `select a.meeting_id as id from action_item x join agenda_item a on a.id = x.agenda_item_id where x.id in (${placeholders(count)})`,
   },
   TrainingSession: {
     type: 'training',
-    sql: (list) => `select training_id as id from training_session where id in (${list})`,
+    sql: (count) =>
+      `select training_id as id from training_session where id in (${placeholders(count)})`,
   },
   ProgrammeItem: {
     type: 'training',
-    sql: (list) => `select training_id as id from programme_item where id in (${list})`,
+    sql: (count) =>
+      `select training_id as id from programme_item where id in (${placeholders(count)})`,
   },
 };
 
@@ -134,7 +137,7 @@ async function resolve(exec: SqlExecutor, pending: PendingChanges): Promise<Sear
     const child = CHILDREN[name];
     if (!child) continue;
     for (const part of chunks([...new Set(childIds)])) {
-      for (const id of await ids(exec, child.sql(placeholders(part.length)), part)) {
+      for (const id of await ids(exec, child.sql(part.length), part)) {
         keys.push({ type: child.type, id });
       }
     }
@@ -143,7 +146,7 @@ async function resolve(exec: SqlExecutor, pending: PendingChanges): Promise<Sear
     for (const { type, pivot, owner } of TAGGED) {
       const found = await ids(
         exec,
-        `select ${owner} as id from ${pivot} where tag_id in (${placeholders(part.length)})`,
+        `select ${sqlIdentifier(owner)} as id from ${sqlIdentifier(pivot)} where tag_id in (${placeholders(part.length)})`,
         part,
       );
       for (const id of found) keys.push({ type, id });
@@ -198,7 +201,7 @@ export class SearchIndexSubscriber implements EventSubscriber {
         const child = CHILDREN[name];
         if (!child) continue;
         for (const part of chunks(childIds)) {
-          for (const id of await ids(exec, child.sql(placeholders(part.length)), part)) {
+          for (const id of await ids(exec, child.sql(part.length), part)) {
             changes.keys.push({ type: child.type, id });
           }
         }
