@@ -28,6 +28,7 @@ export {
   helsinkiOffsetMinutes,
   helsinkiToUtc,
   isValidDate,
+  isValidTime,
   parseDateTime,
   toHelsinkiIso,
 } from './shared/time.js';
@@ -35,9 +36,11 @@ export {
   LANGUAGES,
   LIMITS,
   type Language,
+  hasInvalidCharacters,
   isHttpUrl,
   normaliseName,
   slugify,
+  stripInvisibleCharacters,
   toUserErrors,
   validate,
 } from './shared/validation.js';
@@ -125,7 +128,7 @@ export {
   createTrainingInput,
   updateTrainingInput,
 } from './modules/training/training.schema.js';
-export { type CreateUserInput, createUserInput } from './modules/user/user.schema.js';
+export { type CreateUserInput, createUserInput, signInInput } from './modules/user/user.schema.js';
 export {
   GROUP_ROLES,
   type GroupRole,

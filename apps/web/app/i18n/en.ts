@@ -621,4 +621,7 @@ export const en: Record<MessageKey, Message> = {
     'The action was not found. It may have been changed when its meeting was edited. Reload the page and try again.',
   'actions.earlierOpen': 'Open actions from earlier meetings',
   'actions.earlierOpenIntro': 'These actions agreed at earlier meetings are still not done.',
+  // Input hardening (issue 13): text with control characters.
+  'error.INVALID_CHARACTERS':
+    'The text contains control characters or broken characters, or a line break in a one-line field. Retype it, or paste it as plain text.',
 };

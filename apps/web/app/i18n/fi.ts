@@ -620,6 +620,9 @@ export const fi = {
     'Tehtävää ei löytynyt. Sitä on ehkä muutettu kokousta muokattaessa. Päivitä sivu ja yritä uudelleen.',
   'actions.earlierOpen': 'Aiempien kokousten avoimet tehtävät',
   'actions.earlierOpenIntro': 'Nämä aiemmissa kokouksissa sovitut tehtävät ovat vielä kesken.',
+  // Input hardening (issue 13): text with control characters.
+  'error.INVALID_CHARACTERS':
+    'Teksti sisältää ohjausmerkkejä tai rikkinäisiä merkkejä, tai rivinvaihdon kenttään, johon kirjoitetaan yksi rivi. Kirjoita teksti uudelleen tai liitä se pelkkänä tekstinä.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

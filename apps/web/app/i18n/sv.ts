@@ -620,4 +620,7 @@ export const sv: Record<MessageKey, Message> = {
     'Uppgiften hittades inte. Den kan ha ändrats när mötet redigerades. Uppdatera sidan och försök igen.',
   'actions.earlierOpen': 'Öppna uppgifter från tidigare möten',
   'actions.earlierOpenIntro': 'De här uppgifterna från tidigare möten är ännu inte klara.',
+  // Input hardening (issue 13): text with control characters.
+  'error.INVALID_CHARACTERS':
+    'Texten innehåller styrtecken eller trasiga tecken, eller en radbrytning i ett fält som ska vara en rad. Skriv texten på nytt eller klistra in den som oformaterad text.',
 };

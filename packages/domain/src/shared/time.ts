@@ -55,7 +55,7 @@ export function parseDateTime(value: string): Date | null {
   const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$/.exec(trimmed);
   if (local) {
     const [, date, time] = local;
-    if (!isValidDate(date!)) return null;
+    if (!isValidDate(date!) || !isValidTime(time!)) return null;
     return helsinkiToUtc(date!, time);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed))
@@ -69,4 +69,10 @@ export function isValidDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** True for a wall-clock time `HH:mm` of a day, 00:00 to 23:59 (no 25:61). */
+export function isValidTime(value: string): boolean {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  return match !== null && Number(match[1]) <= 23 && Number(match[2]) <= 59;
 }

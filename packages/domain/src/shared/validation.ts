@@ -21,21 +21,91 @@ export const LIMITS = {
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** A required, trimmed string of at most `max` characters. */
-export function requiredText(max: number) {
+/**
+ * Characters no text of ours may hold: C0 controls (NUL, ESC, the U+0002/U+0003 the search uses
+ * as highlight markers…) and DEL and the C1 controls. Tab, line feed and carriage return are
+ * allowed in multi-line text only.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const LINE_BREAKS_AND_TABS = /[\t\n\r]/u;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const UNPAIRED_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * True when `value` holds a character no text field takes: a control character, an unpaired
+ * surrogate (not a character at all: it cannot be stored as UTF-8), or in single-line text a
+ * tab or line break.
+ */
+export function hasInvalidCharacters(value: string, multiline = true): boolean {
+  return (
+    CONTROL_CHARACTERS.test(value) ||
+    new RegExp(UNPAIRED_SURROGATE.source).test(value) ||
+    (!multiline && LINE_BREAKS_AND_TABS.test(value))
+  );
+}
+
+/**
+ * `value` without what a person could not have meant to type and would not see: control
+ * characters become spaces, unpaired surrogates are dropped. For search text and filters,
+ * where refusing would only puzzle.
+ */
+export function stripInvisibleCharacters(value: string): string {
+  return value
+    .replace(new RegExp(CONTROL_CHARACTERS.source, 'gu'), ' ')
+    .replace(UNPAIRED_SURROGATE, '');
+}
+
+/** The issue of a text with characters it may not hold, naming the problem. */
+const INVALID_CHARACTERS = {
+  error: 'Must not contain control characters (such as NUL) or broken Unicode',
+  params: { code: 'INVALID_CHARACTERS' },
+} as const;
+const INVALID_LINE_CHARACTERS = {
+  error: 'Must be one line, without control characters (such as NUL) or broken Unicode',
+  params: { code: 'INVALID_CHARACTERS' },
+} as const;
+
+/**
+ * Whether a field of `max` characters is multi-line text (descriptions, notes, memos) rather
+ * than one line (names, titles, tags, addresses).
+ */
+function isMultiline(max: number): boolean {
+  return max > LIMITS.title;
+}
+
+/**
+ * A required, trimmed string of at most `max` characters, without control characters (line
+ * breaks and tabs only in multi-line text: longer than a title, or `multiline` given).
+ */
+export function requiredText(max: number, options: { multiline?: boolean } = {}) {
+  const multiline = options.multiline ?? isMultiline(max);
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Must be text') })
     .trim()
     .min(1, { error: 'Required' })
-    .max(max, { error: `At most ${max} characters` });
+    .max(max, { error: `At most ${max} characters` })
+    .refine(
+      (value) => !hasInvalidCharacters(value, multiline),
+      multiline ? INVALID_CHARACTERS : INVALID_LINE_CHARACTERS,
+    );
 }
 
-/** An optional string: blank becomes null, so "" never overwrites with an empty value by accident. */
-export function optionalText(max: number) {
+/**
+ * An optional string: blank becomes null, so "" never overwrites with an empty value by
+ * accident. Control characters are refused as in {@link requiredText}.
+ */
+export function optionalText(max: number, options: { multiline?: boolean } = {}) {
+  const multiline = options.multiline ?? isMultiline(max);
   return z
     .string({ error: 'Must be text' })
     .trim()
     .max(max, { error: `At most ${max} characters` })
+    .refine(
+      (value) => !hasInvalidCharacters(value, multiline),
+      multiline ? INVALID_CHARACTERS : INVALID_LINE_CHARACTERS,
+    )
     .nullish()
     .transform((value) => (value ? value : null));
 }
@@ -57,6 +127,7 @@ export function httpUrl() {
     .trim()
     .min(1, { error: 'Required' })
     .max(LIMITS.url, { error: `At most ${LIMITS.url} characters` })
+    .refine((value) => !hasInvalidCharacters(value, false), INVALID_LINE_CHARACTERS)
     .refine(isHttpUrl, {
       error: 'Must be an http:// or https:// address',
       params: { code: 'INVALID_URL' },
@@ -69,12 +140,27 @@ export function optionalHttpUrl() {
     .string()
     .trim()
     .max(LIMITS.url, { error: `At most ${LIMITS.url} characters` })
+    .refine((value) => !hasInvalidCharacters(value, false), INVALID_LINE_CHARACTERS)
     .refine((v) => v === '' || isHttpUrl(v), {
       error: 'Must be an http:// or https:// address',
       params: { code: 'INVALID_URL' },
     })
     .nullish()
     .transform((value) => (value ? value : null));
+}
+
+/** An email address, lower-cased; control characters are INVALID_CHARACTERS, as in any text. */
+export function emailAddress() {
+  return z
+    .string({ error: 'Required' })
+    .trim()
+    .toLowerCase()
+    .max(320, { error: 'At most 320 characters' })
+    .refine((value) => !hasInvalidCharacters(value, false), {
+      ...INVALID_LINE_CHARACTERS,
+      abort: true,
+    })
+    .pipe(z.email({ error: 'Must be an email address' }));
 }
 
 /** A calendar date `YYYY-MM-DD`. */

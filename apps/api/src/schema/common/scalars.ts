@@ -4,7 +4,7 @@
  * mistyped date in a mutation is a UserError on that field rather than a failed request.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { parseDateTime, toHelsinkiIso } from '@ake/domain';
+import { isValidDate, parseDateTime, toHelsinkiIso } from '@ake/domain';
 
 function text(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length > 100) {
@@ -62,7 +62,7 @@ export function dateArgument(
   argument: string,
 ): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isValidDate(value)) {
     throw new GraphQLError(`${argument} must be a date written YYYY-MM-DD`, {
       extensions: { code: 'BAD_USER_INPUT', argument },
     });

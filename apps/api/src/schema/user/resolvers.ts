@@ -1,3 +1,4 @@
+import { signInInput, validate } from '@ake/domain';
 import { InvalidInput, Person, User } from '@ake/domain/orm';
 import { type Resolvers } from '../../__generated__/resolvers-types.js';
 import { decodeOptionalId, toGlobalId } from '../../ids.js';
@@ -19,11 +20,13 @@ export const userResolvers: Resolvers = {
         if (error instanceof InvalidInput) return { user: null, token: null, errors: error.errors };
         throw error;
       }
+      // The token's name is validated with the account, before anything is written.
       const created = await ctx.services.users.create(ctx.actor, {
         email: input.email,
         name: input.name,
         role: input.role,
         personId,
+        tokenName: input.tokenName,
       });
       if (!created.ok) return { user: null, token: null, errors: created.errors };
       const { token } = await ctx.services.users.createToken(ctx.actor, {
@@ -33,6 +36,8 @@ export const userResolvers: Resolvers = {
       return { user: created.value, token, errors: [] };
     },
     signIn: async (_parent, { input }, ctx) => {
+      const checked = validate(signInInput, input);
+      if (!checked.ok) return { token: null, user: null, errors: checked.errors };
       const signedIn = await ctx.services.users.signIn(input.email, input.password);
       if (!signedIn) {
         return {

@@ -16,7 +16,7 @@ import {
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import { type Result, type UserError, fail } from '../../shared/errors.js';
 import { helsinkiDate, parseDateTime } from '../../shared/time.js';
-import { fieldError, normaliseName } from '../../shared/validation.js';
+import { fieldError, normaliseName, validate } from '../../shared/validation.js';
 import { InvalidInput, runWrite } from '../../shared/write.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { MeetingService } from '../meeting/meeting.service.js';
@@ -30,6 +30,7 @@ import { type TrainingKind } from '../training/training.schema.js';
 import { TrainingService } from '../training/training.service.js';
 import { GroupMembership, WorkingGroup } from '../working-group/working-group.entity.js';
 import { WorkingGroupService } from '../working-group/working-group.service.js';
+import { memoSourceInput } from './memo-import.schema.js';
 
 /** What an import note is about; the web app words each from its catalogues. */
 export type ImportNoteCode =
@@ -332,6 +333,8 @@ export class MemoImportService {
     options: MemoImportOptions = {},
   ): Promise<Result<MemoImportResult>> {
     requireCurator(actor);
+    const source = validate(memoSourceInput, { text: sourceText, fileName: options.fileName });
+    if (!source.ok) return source;
     const startsAt = draft.startsAt ? parseDateTime(draft.startsAt) : null;
     if (!startsAt) {
       return fail([

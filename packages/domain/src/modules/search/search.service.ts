@@ -8,6 +8,7 @@
  */
 import { type EntityManager } from '@mikro-orm/core';
 import { type Actor, requireAdmin } from '../../shared/actor.js';
+import { stripInvisibleCharacters } from '../../shared/validation.js';
 import { allSearchKeys, loadSearchDocuments } from './search-documents.js';
 import {
   type Facet,
@@ -96,7 +97,7 @@ function cleanFilter(filter: SearchFilter | null | undefined): SearchFilter {
   const strings = (values: readonly unknown[] | undefined) =>
     values
       ?.filter((v): v is string => typeof v === 'string')
-      .map((v) => v.slice(0, 200))
+      .map((v) => stripInvisibleCharacters(v.slice(0, 200)))
       .slice(0, MAX_FILTER_VALUES);
   const integers = (values: readonly unknown[] | undefined) =>
     values?.filter((v): v is number => Number.isSafeInteger(v)).slice(0, MAX_FILTER_VALUES);
@@ -129,7 +130,8 @@ export class SearchService {
     const offset = decodeSearchCursor(options.after);
     const index = this.indexFor(sqlExecutor(this.em));
     const result = await index.search({
-      query: typeof query === 'string' ? query : '',
+      // Control characters are nothing a person typed (and U+0002/U+0003 mark highlights).
+      query: typeof query === 'string' ? stripInvisibleCharacters(query) : '',
       filter: cleanFilter(options.filter),
       offset,
       limit,
