@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** Runs the API: `API_PORT` (default 4000) on `API_HOST` (default 127.0.0.1). */
+/**
+ * Runs the API: `API_PORT` (default 4000) on `API_HOST` (default 127.0.0.1), in production mode
+ * unless `NODE_ENV=development` (see `ServerOptions.production`).
+ */
 import { openDatabase, pendingMigrations } from '@ake/domain/orm';
 import { startServer } from './server.js';
 

@@ -1,7 +1,9 @@
 /**
- * The HTTP server: Express 5 with the GraphQL endpoint at `/graphql` and the feeds. Limits that
- * keep a public API safe sit here, in one place: request body size, query depth, aliases, cost
- * and tokens, no batched requests, CSRF prevention, masked errors.
+ * The HTTP server: Express 5 with the GraphQL endpoint at `/graphql`, its schema as SDL at
+ * `/graphql/schema.graphql`, and the feeds. Limits that keep a public API safe sit here, in one
+ * place: request body size, the depth and size of variables, query tokens, depth, aliases and
+ * cost (introspection included), no batched requests, CSRF prevention, masked errors. Every
+ * refusal is the client's error: HTTP 400 (413 for the body) with its own stable code.
  */
 import { readFileSync } from 'node:fs';
 import { type Server, createServer as createHttpServer } from 'node:http';
@@ -10,35 +12,67 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { OperationTypeNode } from 'graphql';
+import { GraphQLError, OperationTypeNode, type ValidationContext } from 'graphql';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { type Database, createServices, readChangeGeneration } from '@ake/domain/orm';
 import { type Context, createContext } from './context.js';
-import { type Logger, createFormatError } from './errors.js';
+import { LIMIT_CODES, type Logger, createFormatError } from './errors.js';
 import { CALENDAR_KINDS, type CalendarKind, renderCalendar } from './feeds/calendar.js';
 import { renderResourceFeed } from './feeds/atom.js';
+import { type Refusal, tokenLimitRefusal, variablesRefusal } from './request-limits.js';
 import { ResponseCache } from './response-cache.js';
 import { resolvers } from './schema/resolvers.js';
 
 /** The committed, merged schema: the one source of truth for the server's type definitions. */
 export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-/** Limits of one request; see docs/graphql.md. */
+/** Limits of one request; see docs/graphql.md and the table in docs/operations.md. */
 export const LIMITS = {
   bodyBytes: 100 * 1024,
   depth: 10,
   aliases: 15,
   cost: 20_000,
   tokens: 2_000,
+  directives: 20,
+  /** Objects and arrays nested in the variables (an input's lists of lists need a few). */
+  variablesDepth: 20,
+  /** Values (scalars, objects, arrays) in the variables, all counted. */
+  variablesValues: 10_000,
 } as const;
+
+/**
+ * graphql-armor's rejection handler for one limit: reports the refusal as a validation error
+ * carrying the limit's own code (Apollo answers validation errors with 400), rather than
+ * armor's default of BAD_USER_INPUT for every limit alike.
+ */
+function rejectWith(code: string) {
+  return [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      context?.reportError(
+        new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } }),
+      );
+    },
+  ];
+}
+
+/** A refusal as the GraphQL-over-HTTP response it is. */
+function refusalBody(refusal: Refusal) {
+  return { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] };
+}
 
 export interface ServerOptions {
   db: Database;
   /** Cache anonymous query responses (see response-cache.ts). Default: on, unless RESPONSE_CACHE=off. */
   responseCache?: boolean;
-  /** Production hides introspection and field suggestions. Default: NODE_ENV === 'production'. */
+  /**
+   * Production mode: Apollo's production landing page (no Sandbox), field suggestions hidden.
+   * Default: on, unless NODE_ENV=development.
+   */
   production?: boolean;
-  /** Introspection on or off; default: off in production. */
+  /**
+   * Introspection on or off. Default: on, in production too (a public read API, like GitHub's),
+   * under the same depth and cost limits as any query.
+   */
   introspection?: boolean;
   log?: Logger;
 }
@@ -60,22 +94,47 @@ function baseUrlOf(req: Request): string {
 export async function createApp(
   options: ServerOptions,
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
-  const production = options.production ?? process.env.NODE_ENV === 'production';
-  const introspection = options.introspection ?? !production;
+  const production = options.production ?? process.env.NODE_ENV !== 'development';
+  const introspection = options.introspection ?? true;
   const log: Logger = options.log ?? ((message, error) => console.error(message, error));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = createHttpServer(app);
 
+  // Each limit reports its own code (propagateOnRejection: false hands the refusal to
+  // rejectWith instead of throwing). Introspection counts like any query. The token limit is
+  // not armor's: its Apollo plugin parses in a plugin hook, where any error (a syntax error
+  // too) becomes HTTP 500; tokens are counted before Apollo (see the /graphql route) and
+  // Apollo's parser stops at the same limit.
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.depth },
-    maxAliases: { n: LIMITS.aliases },
-    costLimit: { maxCost: LIMITS.cost },
-    maxTokens: { n: LIMITS.tokens },
-    maxDirectives: { n: 20 },
-    // Suggestions ("Did you mean …?") reveal the schema; hide them when introspection is off.
-    blockFieldSuggestion: { enabled: !introspection },
+    maxDepth: {
+      n: LIMITS.depth,
+      ignoreIntrospection: false,
+      // Depth is that of the fields: a fragment spread is no level of its own.
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: rejectWith(LIMIT_CODES.depth),
+    },
+    maxAliases: {
+      n: LIMITS.aliases,
+      propagateOnRejection: false,
+      onReject: rejectWith(LIMIT_CODES.aliases),
+    },
+    costLimit: {
+      maxCost: LIMITS.cost,
+      ignoreIntrospection: false,
+      propagateOnRejection: false,
+      onReject: rejectWith(LIMIT_CODES.cost),
+    },
+    maxTokens: { enabled: false },
+    maxDirectives: {
+      n: LIMITS.directives,
+      propagateOnRejection: false,
+      onReject: rejectWith(LIMIT_CODES.directives),
+    },
+    // Suggestions ("Did you mean …?") are for developers; production keeps messages short.
+    blockFieldSuggestion: { enabled: production || !introspection },
   });
   const protection = armor.protect();
   const cache =
@@ -97,7 +156,9 @@ export async function createApp(
     typeDefs,
     resolvers: resolvers as never,
     introspection,
-    hideSchemaDetailsFromClientErrors: !introspection,
+    nodeEnv: production ? 'production' : 'development',
+    parseOptions: { maxTokens: LIMITS.tokens },
+    hideSchemaDetailsFromClientErrors: production || !introspection,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -120,6 +181,14 @@ export async function createApp(
       log('health check: the database is unreachable', error);
       res.status(503).json({ status: 'unavailable' });
     }
+  });
+
+  // The schema as SDL, for outside developers' client generators (codegen, Rover, graphql-config).
+  app.get(['/graphql/schema.graphql', '/schema.graphql'], (_req, res) => {
+    res
+      .type('text/plain; charset=utf-8')
+      .set('Cache-Control', 'public, max-age=300')
+      .send(typeDefs);
   });
 
   app.get('/calendar.ics', async (req, res) => {
@@ -147,6 +216,15 @@ export async function createApp(
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
+    // Refusals that need no GraphQL work, before anything recursive reads the request.
+    (req, res, next) => {
+      const refusal = requestRefusal(req);
+      if (refusal) {
+        res.status(refusal.status).json(refusalBody(refusal));
+        return;
+      }
+      next();
+    },
     async (req, res, next) => {
       const body = req.body as { query?: unknown } | undefined;
       if (
@@ -204,20 +282,21 @@ export async function createApp(
       return;
     }
     if (error.type === 'entity.too.large' || error.status === 413) {
-      res.status(413).json({
-        errors: [
-          {
-            message: `Request body is larger than ${LIMITS.bodyBytes} bytes`,
-            extensions: { code: 'PAYLOAD_TOO_LARGE' },
-          },
-        ],
-      });
+      res.status(413).json(
+        refusalBody({
+          status: 413,
+          code: LIMIT_CODES.bodyBytes,
+          message: `Request body is larger than ${LIMITS.bodyBytes} bytes`,
+        }),
+      );
       return;
     }
     if (error.status && error.status >= 400 && error.status < 500) {
-      res
-        .status(error.status)
-        .json({ errors: [{ message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }] });
+      const message =
+        error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : 'Malformed request';
+      res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     log('Unexpected error in an HTTP handler', error);
@@ -228,6 +307,32 @@ export async function createApp(
   app.use(onError);
 
   return { app, apollo, httpServer };
+}
+
+/** The variables of a GET request (`?variables=` JSON); undefined when absent or unreadable. */
+function variablesOf(req: Request): unknown {
+  if (req.method !== 'GET') return (req.body as { variables?: unknown } | undefined)?.variables;
+  const text = req.query.variables;
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first limit a request's raw query or variables break, if any. */
+function requestRefusal(req: Request): Refusal | null {
+  const body: unknown = req.method === 'GET' ? req.query : req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const query = (body as { query?: unknown }).query;
+  const limits = { maxDepth: LIMITS.variablesDepth, maxValues: LIMITS.variablesValues };
+  return (
+    variablesRefusal(variablesOf(req), limits) ??
+    // Nothing here reads extensions recursively, but nothing should have to trust them either.
+    variablesRefusal((body as { extensions?: unknown }).extensions, limits) ??
+    (typeof query === 'string' ? tokenLimitRefusal(query, LIMITS.tokens) : null)
+  );
 }
 
 /** Starts the server on a host and port (port 0 picks a free one). */
