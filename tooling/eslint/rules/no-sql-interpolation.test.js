@@ -49,8 +49,14 @@ tester.run('no-sql-interpolation', noSqlInterpolation, {
       code: "const list = tags.map((t) => `'${t.replace(/'/g, \"''\")}'`).join(', '); exec.all(`select * from tag where name in (${list})`);",
       errors: [error],
     },
-    { code: "connection.execute(`select * from resource where title = '${title}'`);", errors: [error] },
-    { code: "connection.execute('select * from resource where title = ' + title);", errors: [error] },
+    {
+      code: "connection.execute(`select * from resource where title = '${title}'`);",
+      errors: [error],
+    },
+    {
+      code: "connection.execute('select * from resource where title = ' + title);",
+      errors: [error],
+    },
     // The CLI's backup once quoted a file name into VACUUM INTO by hand.
     {
       code: "db.em.getConnection().execute(`vacuum into '${out.replace(/'/g, \"''\")}'`, [], 'run');",
@@ -60,7 +66,10 @@ tester.run('no-sql-interpolation', noSqlInterpolation, {
     { code: 'const sql = `delete from tag where slug = ${slug}`;', errors: [error] },
     { code: 'const where = `d.language in (${languages})`; exec.all(where);', errors: [error] },
     // A shorthand that passes its argument through is no check.
-    { code: 'const f = (x) => x; exec.all(`select * from ${f(table)} where id = ?`, [id]);', errors: [error] },
+    {
+      code: 'const f = (x) => x; exec.all(`select * from ${f(table)} where id = ?`, [id]);',
+      errors: [error],
+    },
     // Items of a list that is not a constant are values.
     {
       code: "exec.all(`select * from t where ${values.map((v) => `x = ${v}`).join(' or ')}`);",
