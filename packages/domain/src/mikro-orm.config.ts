@@ -193,6 +193,7 @@ export function createOrmConfig(options: OrmConfigOptions = {}): Options {
       afterCreate(connection: SqliteConnection, done: Done) {
         try {
           connection.exec(
+            // eslint-disable-next-line ake/no-sql-interpolation -- FULL or NORMAL, from sqliteSynchronous()
             `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = ${synchronous};`,
           );
           done(null, connection);

@@ -11,7 +11,8 @@
  *   a module constant (`COLUMNS.map((c) => `${c} = ?`).join(', ')`);
  * - identifiers checked at run time: `sqlIdentifier(name)`, `quoteIdentifier(…)` (and local
  *   shorthands for them), and the table alias MikroORM hands to `raw((alias) => …)`;
- * - fragments built under this same rule: `where.sql`, and SQL text by name (`sql`, `rankSql`);
+ * - fragments built under this same rule: `where.sql`, and SQL text by name (`sql`, `rankSql`,
+ *   `typeTierSql(…)`);
  * - `a ? b : c`, nested templates and local constants made only of the above.
  *
  * Anything else (a parameter, a value, `tags.join("', '")`) is a value in the SQL text: bind it
@@ -184,9 +185,26 @@ function isVetted(context, node, seen = new Set()) {
     }
     case 'CallExpression': {
       const name = calleeName(node.callee);
-      if (name && VETTED_CALLS.has(name)) return true;
+      // Vetted helpers, and SQL text by name (`typeTierSql(…)`), checked where it is built.
+      if (name && (VETTED_CALLS.has(name) || SQL_NAME.test(name))) return true;
+      // The keys, values or entries of a module constant are constants.
+      if (
+        node.callee.type === 'MemberExpression' &&
+        node.callee.object.type === 'Identifier' &&
+        node.callee.object.name === 'Object' &&
+        ['keys', 'values', 'entries'].includes(name ?? '')
+      ) {
+        return node.arguments.length === 1 && isVetted(context, node.arguments[0], seen);
+      }
       if (name === 'join' && node.callee.type === 'MemberExpression') {
-        return isVettedList(context, node, seen);
+        return (
+          isVettedList(context, node, seen) ||
+          (node.callee.object.type !== 'CallExpression' &&
+            isVetted(context, node.callee.object, seen))
+        );
+      }
+      if (name === 'map' && node.callee.type === 'MemberExpression') {
+        return isVettedList(context, { callee: { object: node } }, seen);
       }
       // A local shorthand such as `const q = (name) => quoteIdentifier(dialect, name)`.
       if (node.callee.type === 'Identifier' && !seen.has(node.callee.name)) {

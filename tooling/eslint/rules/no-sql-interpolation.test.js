@@ -36,7 +36,8 @@ tester.run('no-sql-interpolation', noSqlInterpolation, {
     'const message = `No resource with id ${missing}`;',
     'map.get(`${doc.type}:${doc.id}`);',
     'console.log(`  (${mismatches} queries where GraphQL and the service disagreed)`);',
-    // SQL text by name, checked where it is built.
+    // SQL text by name, checked where it is built; keys of a constant.
+    "const tierSql = (c) => { const types = Object.keys(TYPE_WEIGHTS).map((t) => `'${t}'`); return `(case when ${sqlIdentifier(c)} in (${types.join(', ')}) then 2 else 0 end)`; }; exec.all(`select ${tierSql('d.type')} from d where x = ?`, [x]);",
     'const insertOrIgnore = (sql) => `${sql} on conflict do nothing`;',
   ],
   invalid: [
@@ -73,6 +74,11 @@ tester.run('no-sql-interpolation', noSqlInterpolation, {
     // Items of a list that is not a constant are values.
     {
       code: "exec.all(`select * from t where ${values.map((v) => `x = ${v}`).join(' or ')}`);",
+      errors: [error],
+    },
+    // The keys of something that is not a constant are values.
+    {
+      code: "const list = Object.keys(input).map((k) => `'${k}'`); exec.all(`select * from t where k in (${list.join(', ')})`);",
       errors: [error],
     },
     // A parameter is a value, unless MikroORM's raw() hands it over as the alias.

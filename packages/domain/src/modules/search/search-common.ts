@@ -62,13 +62,15 @@ export function typeWeightSql(column: string): string {
   const cases = Object.entries(TYPE_WEIGHTS)
     .map(([type, weight]) => `when '${type}' then ${Number(weight)}`)
     .join(' ');
-  return `(case ${column} ${cases} else 1 end)`;
+  return `(case ${sqlIdentifier(column)} ${cases} else 1 end)`;
 }
 
 /** The tier added in a bounded search for types weighted down (after every content tier). */
 export function typeTierSql(column: string): string {
   const types = Object.keys(TYPE_WEIGHTS).map((type) => `'${type}'`);
-  return types.length ? `(case when ${column} in (${types.join(', ')}) then 2 else 0 end)` : '0';
+  return types.length
+    ? `(case when ${sqlIdentifier(column)} in (${types.join(', ')}) then 2 else 0 end)`
+    : '0';
 }
 
 /** Query words looked at for suggestions. */

@@ -1,4 +1,5 @@
 import { type EntityManager } from '@mikro-orm/core';
+import { sqlIdentifier } from '../../shared/dialect.js';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import {
   type CuratedKind,
@@ -223,7 +224,7 @@ export class TagService {
       const rows = (await this.em
         .getConnection()
         .execute(
-          `select p.tag_id as tag_id, count(*) as n from ${kind.pivot} p join ${kind.table} r on r.id = p.${kind.owner} where r.archived_at is null and p.tag_id in (${list}) group by p.tag_id`,
+          `select p.tag_id as tag_id, count(*) as n from ${sqlIdentifier(kind.pivot)} p join ${sqlIdentifier(kind.table)} r on r.id = p.${sqlIdentifier(kind.owner)} where r.archived_at is null and p.tag_id in (${list}) group by p.tag_id`,
           ids,
         )) as { tag_id: number; n: number | string }[];
       for (const row of rows) {
