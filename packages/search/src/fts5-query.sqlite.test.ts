@@ -76,8 +76,8 @@ describe('FTS5 MATCH expressions on a real SQLite table', () => {
     if (match === null) return null;
     const { title, tags, body } = FIELD_WEIGHTS;
     const rows = await db.all<{ id: string }>(
-      `SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, ${title}, ${tags}, ${body}), id`,
-      [match],
+      'SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, ?, ?, ?), id',
+      [match, title, tags, body],
     );
     return rows.map((row) => row.id);
   };
