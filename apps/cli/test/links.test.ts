@@ -17,10 +17,12 @@ const main = new URL('../dist/main.js', import.meta.url).pathname;
 /** A SQLite file, or a throwaway PostgreSQL schema when `TEST_DATABASE_URL` names PostgreSQL. */
 let scratch: ScratchDatabase | undefined;
 let databaseUrl = '';
+/** The outbound guard's allowance the CLI gets: the test's server only. */
+let allowHosts = '';
 
 async function ake(...args: string[]) {
   return run(process.execPath, [main, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, OUTBOUND_ALLOW_HOSTS: allowHosts },
   });
 }
 
@@ -41,6 +43,7 @@ describe('ake links check', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    allowHosts = new URL(base).host;
     // Migrated, not seeded: the seed's links point at the internet.
     await ake('db', 'migrate');
     const db = await openDatabase({ databaseUrl });
@@ -77,7 +80,7 @@ describe('ake links check', () => {
       '5000',
     );
     expect(stdout).toMatch(
-      /Checked 3 link\(s\) in [\d.]+ s: 1 ok, 1 redirected, 0 timeout, 0 unreachable, 0 error, 1 broken\./,
+      /Checked 3 link\(s\) in [\d.]+ s: 1 ok, 1 redirected, 0 timeout, 0 unreachable, 0 error, 1 broken, 0 blocked\./,
     );
     expect(stdout).toMatch(
       /Broken \(a confirmed failure\):\n {2}resource \d+ {2}http:\/\/127\.0\.0\.1:\d+\/poistettu {2}HTTP 404 {2}\(Poistettu sivu\)/,
@@ -94,7 +97,26 @@ describe('ake links check', () => {
 
   it('checks only the failing links with --only-broken', async () => {
     const { stdout } = await ake('links', 'check', '--only-broken', '--retries', '0');
-    expect(stdout).toMatch(/Checked 1 link\(s\).* 1 broken\./);
+    expect(stdout).toMatch(/Checked 1 link\(s\).* 1 broken, 0 blocked\./);
+  });
+
+  it('never asks an address outside the allowance, and says so', async () => {
+    const db = await openDatabase({ databaseUrl });
+    try {
+      const created = await createServices(db.em.fork()).resources.create(systemActor('test'), {
+        url: 'http://169.254.169.254/latest/meta-data/',
+        title: 'Metatietopalvelu',
+      });
+      if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    } finally {
+      await db.close(true);
+    }
+    const { stdout, stderr } = await ake('links', 'check', '--retries', '0');
+    expect(stdout).toMatch(/Checked 4 link\(s\).* 1 blocked\./);
+    expect(stdout).toMatch(
+      /Not checked, the address is not allowed .*:\n {2}resource \d+ {2}http:\/\/169\.254\.169\.254\/latest\/meta-data\/ {2}Address not allowed: 169\.254\.169\.254: .*linkLocal/,
+    );
+    expect(stderr).toMatch(/outbound: refused 169\.254\.169\.254: .*linkLocal/);
   });
 
   it('refuses a bad option with exit code 1', async () => {

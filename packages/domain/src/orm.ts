@@ -29,7 +29,37 @@ export {
   scratchDialect,
 } from './shared/scratch-database.js';
 export { type ThrowawaySchema, createThrowawaySchema } from './shared/postgres-schema.js';
-export { type Services, createServices } from './services.js';
+export {
+  LINK_PREVIEW_ERROR_CODES,
+  type LinkPreview,
+  type LinkPreviewErrorCode,
+  type LinkPreviewResult,
+  LinkPreviewService,
+  PREVIEW_LIMITS,
+  type PageSummary,
+  linkPreviewEnabled,
+  parsePreview,
+} from './modules/link-preview/link-preview.service.js';
+export { type ServiceOptions, type Services, createServices } from './services.js';
+export {
+  AddressNotAllowed,
+  OUTBOUND_DEFAULTS,
+  Outbound,
+  OutboundError,
+  type OutboundErrorCode,
+  type OutboundFetchOptions,
+  type OutboundFetchResponse,
+  type OutboundOptions,
+  type OutboundRequestOptions,
+  type OutboundResponse,
+  type ResolvedAddress,
+  type Resolver,
+} from './modules/outbound/outbound.js';
+export {
+  type OutboundPolicy,
+  STRICT_POLICY,
+  outboundPolicyFromEnv,
+} from './modules/outbound/address-policy.js';
 export { GROUP_NAME, type SeedReport, readSeedMemo, seed } from './seeders/seed.js';
 export { InvalidInput, runWrite } from './shared/write.js';
 export { MAX_PAGE_SIZE, type Page, pageWindow } from './shared/page.js';

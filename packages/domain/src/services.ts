@@ -13,6 +13,8 @@ import { ActionItemService } from './modules/meeting/action-item.service.js';
 import { MeetingService } from './modules/meeting/meeting.service.js';
 import { MemoImportService } from './modules/memo-import/memo-import.service.js';
 import { MentoringService } from './modules/mentoring/mentoring.service.js';
+import { LinkPreviewService } from './modules/link-preview/link-preview.service.js';
+import { type Outbound } from './modules/outbound/outbound.js';
 import { OrganisationService } from './modules/organisation/organisation.service.js';
 import { PersonService } from './modules/person/person.service.js';
 import { ResourceService } from './modules/resource/resource.service.js';
@@ -44,11 +46,23 @@ export interface Services {
   history: HistoryService;
   search: SearchService;
   links: LinkCheckService;
+  linkPreview: LinkPreviewService;
   feedback: FeedbackService;
 }
 
+/** What services that reach outside the database use. */
+export interface ServiceOptions {
+  /**
+   * The guarded HTTP client for link checks and previews (default: one per service, with the
+   * policy of the environment, `OUTBOUND_ALLOW_HOSTS` / `OUTBOUND_ALLOW_PORTS`).
+   */
+  outbound?: Outbound;
+  /** Whether link previews are made (default: unless `LINK_PREVIEW` is off). */
+  linkPreview?: boolean;
+}
+
 /** Every service, sharing one EntityManager (and so one identity map and transaction). */
-export function createServices(em: EntityManager): Services {
+export function createServices(em: EntityManager, options: ServiceOptions = {}): Services {
   return {
     backup: new BackupService(em),
     bookmarks: new BookmarkService(em),
@@ -68,7 +82,8 @@ export function createServices(em: EntityManager): Services {
     revisions: new RevisionService(em),
     history: new HistoryService(em),
     search: new SearchService(em),
-    links: new LinkCheckService(em),
+    links: new LinkCheckService(em, options.outbound),
+    linkPreview: new LinkPreviewService(options.outbound, options.linkPreview),
     feedback: new FeedbackService(em),
   };
 }

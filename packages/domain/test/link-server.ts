@@ -6,6 +6,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { Outbound } from '../src/modules/outbound/outbound.js';
 
 /** Requests in flight, shared by servers that stand for several hosts. */
 export class InFlightCounter {
@@ -57,6 +58,8 @@ export interface LinkServerOptions {
  * - `/endless/N` → 302 `/endless/N+1`, forever
  * - `/to-ftp` → 301 `ftp://…`, `/to-mailto` → 302 `mailto:…`
  * - `/slow?ms=N`: waits N ms (default 5000), then 200
+ * - `/never`: never answers (a time limit is the only way out, however busy the machine)
+ * - `/to?url=U`: 302 to U (any address: the outbound guard must refuse the private ones)
  */
 export async function startLinkServer(options: LinkServerOptions = {}): Promise<LinkTestServer> {
   const host = options.host ?? '127.0.0.1';
@@ -118,6 +121,8 @@ export async function startLinkServer(options: LinkServerOptions = {}): Promise<
     } else if (path === '/to-ftp') redirect(res, 301, `ftp://${host}/file.txt`);
     else if (path === '/to-mailto') redirect(res, 302, 'mailto:kirjasto@example.org');
     else if (path === '/slow') later(req, res, Number(url.searchParams.get('ms') ?? 5000));
+    else if (path === '/never') return;
+    else if (path === '/to') redirect(res, 302, url.searchParams.get('url') ?? '/');
     else res.writeHead(404).end();
   });
   server.keepAliveTimeout = 5_000;
@@ -154,4 +159,22 @@ export function isLoopback(url: URL): boolean {
 /** Whether a peer address is a loopback one (IPv4, or IPv4-mapped IPv6). */
 export function isLoopbackPeer(address: string): boolean {
   return /^(::ffff:)?127\./.test(address) || address === '::1';
+}
+
+/**
+ * The outbound guard of these tests: strict, except for the loopback servers (and refused
+ * addresses) named, each on its own port only. Refusals are collected in `refusals`.
+ */
+export function allowOnly(
+  targets: readonly (LinkTestServer | string)[],
+  refusals: string[] = [],
+): Outbound {
+  return new Outbound({
+    policy: {
+      allowHosts: targets.map((t) =>
+        typeof t === 'string' ? new URL(t).host : `${t.host}:${t.port}`,
+      ),
+    },
+    log: (line) => refusals.push(line),
+  });
 }

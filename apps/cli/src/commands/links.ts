@@ -50,6 +50,11 @@ export function summarise(report: LinkCheckReport, log: (line: string) => void):
     log('Failed this time (broken if they fail again on the next run):');
     for (const e of failing) log(`${describeEntry(e)} [${e.status}]`);
   }
+  const blocked = report.entries.filter((e) => e.status === 'blocked');
+  if (blocked.length) {
+    log('Not checked, the address is not allowed (not public, or its port; see docs/links.md):');
+    for (const e of blocked) log(describeEntry(e));
+  }
 }
 
 /** `ake links …`: the health of curated links. */

@@ -12,6 +12,7 @@ import { Migration20261202000300 } from './Migration20261202000300_foreign_key_i
 import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
 import { Migration20261204100000 } from './Migration20261204100000_meeting_remote_url.js';
 import { Migration20261204120000 } from './Migration20261204120000_history.js';
+import { Migration20261205000000 } from './Migration20261205000000_link_check_blocked.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   // initial: every entity's table, generated from the entities.
@@ -28,4 +29,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204100000_meeting_remote_url', class: Migration20261204100000 },
   // history: restored-from versions of revisions, merged tags (hand-written).
   { name: 'Migration20261204120000_history', class: Migration20261204120000 },
+  // link_check_blocked: a link check may end `blocked`, refused by the outbound guard (hand-written).
+  { name: 'Migration20261205000000_link_check_blocked', class: Migration20261205000000 },
 ];

@@ -15,6 +15,7 @@ import { Migration20261201000000 } from './Migration20261201000000_link_check.js
 import { Migration20261203000000 } from './Migration20261203000000_accessibility_feedback.js';
 import { Migration20261204100000 } from './Migration20261204100000_meeting_remote_url.js';
 import { Migration20261204120000 } from './Migration20261204120000_history.js';
+import { Migration20261205000000 } from './Migration20261205000000_link_check_blocked.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
@@ -36,4 +37,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204100000_meeting_remote_url', class: Migration20261204100000 },
   // history: restored-from versions of revisions, merged tags (hand-written).
   { name: 'Migration20261204120000_history', class: Migration20261204120000 },
+  // link_check_blocked: a link check may end `blocked`, refused by the outbound guard (hand-written).
+  { name: 'Migration20261205000000_link_check_blocked', class: Migration20261205000000 },
 ];

@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../shared/errors.js';
 import { type TestDatabase, actorWithRole, openTestDatabase } from '../../../test/database.js';
 import {
   type LinkTestServer,
+  allowOnly,
   isLoopback,
   isLoopbackPeer,
   refusedAddress,
@@ -18,8 +19,9 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
   let curator: Actor;
   const ids = new Map<string, number>();
   const asked: string[] = [];
+  // Generous: only the link that never answers times out, however busy the machine.
   const options: LinkCheckRunOptions = {
-    timeoutMs: 300,
+    timeoutMs: 3_000,
     retries: 1,
     retryDelayMs: 10,
     allowUrl: (url) => {
@@ -32,6 +34,9 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
     // No seed: its links point at the internet, and these tests stay on 127.0.0.1.
     t = await openTestDatabase();
     server = await startLinkServer();
+    const refused = await refusedAddress();
+    // The outbound guard allows the test server and the refused port, nothing else.
+    options.outbound = allowOnly([server, refused]);
     curator = await actorWithRole(t.db, 'curator');
     const links: Record<string, string> = {
       ok: `${server.base}/ok`,
@@ -41,8 +46,10 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
       gone: `${server.base}/status/410`,
       flaky: `${server.base}/flaky/run1?fail=2`,
       loop: `${server.base}/loop/a`,
-      slow: `${server.base}/slow?ms=3000`,
-      refused: await refusedAddress(),
+      slow: `${server.base}/never`,
+      refused,
+      // Loopback, but not the address allowed: the guard refuses the redirect's target.
+      private: `${server.base}/to?url=${encodeURIComponent(`http://127.0.0.2:${server.port}/ok`)}`,
       archived: `${server.base}/status/404?archived`,
     };
     for (const [name, url] of Object.entries(links)) {
@@ -84,9 +91,9 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
       onStart: (total) => (announced = total),
       onResult: (_entry, done) => progress.push(done),
     });
-    expect(announced).toBe(9);
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(report.total).toBe(9);
+    expect(announced).toBe(10);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(report.total).toBe(10);
     expect(statusesOf(report.entries)).toEqual({
       ok: 'ok',
       chain: 'redirected',
@@ -97,6 +104,7 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
       loop: 'broken',
       slow: 'timeout',
       refused: 'unreachable',
+      private: 'blocked',
     });
     expect(report.counts).toEqual({
       ok: 2,
@@ -105,7 +113,11 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
       unreachable: 1,
       error: 0,
       broken: 3,
+      blocked: 1,
     });
+    const blocked = report.entries.find((e) => e.resourceId === ids.get('private'))!;
+    expect(blocked).toMatchObject({ attempts: 1, httpStatus: null });
+    expect(blocked.error).toMatch(/^Address not allowed: 127\.0\.0\.2:\d+: .*loopback/);
     const short = report.entries.find((e) => e.resourceId === ids.get('short'))!;
     expect(short.finalUrl).toBe(`${server.base}/ok`);
     const missing = report.entries.find((e) => e.resourceId === ids.get('missing'))!;
@@ -147,7 +159,7 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
       ['missing', 'gone', 'loop', 'slow', 'refused'].map((n) => ids.get(n)!).sort(),
     );
     const [, healthyTotal] = await resources.list({ broken: false });
-    expect(healthyTotal).toBe(4);
+    expect(healthyTotal).toBe(5);
     const [page] = await resources.list({ broken: true }, { limit: 2 });
     expect(page).toHaveLength(2);
   });
@@ -161,6 +173,11 @@ describe('LinkCheckService: statuses, history and the broken filter', () => {
     expect(report.entries.map((e) => [e.resourceId, e.status])).toEqual([
       [ids.get('flaky')!, 'ok'],
     ]);
+  });
+
+  it('stores a refused address as blocked, and does not take it for a failure', async () => {
+    const health = await t.services().links.linkHealth([ids.get('private')!]);
+    expect(health.get(ids.get('private')!)).toMatchObject({ status: 'blocked', attempts: 1 });
   });
 
   it('asked only loopback addresses, and every request came from loopback', () => {

@@ -7,6 +7,7 @@ import { type EntityManager, type FilterQuery, raw } from '@mikro-orm/core';
 import { type Actor, requireCurator } from '../../shared/actor.js';
 import { Resource } from '../resource/resource.entity.js';
 import { LinkCheck } from './link-check.entity.js';
+import { type Outbound } from '../outbound/outbound.js';
 import { LinkChecker, type LinkCheckerOptions, type LinkProbe } from './link-checker.js';
 import {
   FAILED_STATUSES,
@@ -108,7 +109,11 @@ export async function latestLinkChecks(
 
 /** Checks resources' links and keeps the history of what they answered. */
 export class LinkCheckService {
-  constructor(private readonly em: EntityManager) {}
+  /** `outbound`: the guarded HTTP client runs use (default: one with the environment's policy). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbound?: Outbound,
+  ) {}
 
   /** Checks every resource that is not archived (curators, admins, the system). */
   async checkAll(actor: Actor, options: LinkCheckRunOptions = {}): Promise<LinkCheckReport> {
@@ -165,7 +170,7 @@ export class LinkCheckService {
     options: LinkCheckRunOptions,
   ): Promise<LinkCheckReport> {
     const started = performance.now();
-    const checker = new LinkChecker(options);
+    const checker = new LinkChecker({ outbound: this.outbound, ...options });
     const previous = new Map<number, PreviousCheck>();
     for (const [id, checks] of await latestLinkChecks(
       this.em,

@@ -4,13 +4,17 @@
  * failure is retried before it counts; redirects are followed here, one hop at a time, so every
  * hop is recorded and none leads outside http(s)).
  *
- * It uses Node's own `fetch` (undici) with `redirect: 'manual'`. HEAD comes first, as it costs
- * the server nothing; many servers refuse or mishandle HEAD (405, 501, 403, or a dropped
- * connection), so any error answer or failure of a HEAD is asked again with GET, whose body is
- * never read. It knows nothing of the database: `LinkCheckService` stores what it reports.
+ * Every request goes through the outbound guard (`../outbound/outbound.ts`), one hop at a
+ * time: an address that is not public (127.0.0.1, 10.x, 169.254.169.254, a name resolving
+ * there, a redirect leading there) is never asked; the link ends as `blocked`, without retries.
+ * HEAD comes first, as it costs the server nothing; many servers refuse or mishandle HEAD (405,
+ * 501, 403, or a dropped connection), so any error answer or failure of a HEAD is asked again
+ * with GET, whose body is never read. It knows nothing of the database: `LinkCheckService`
+ * stores what it reports.
  */
 import { Semaphore } from './semaphore.js';
 import { type LinkOutcome } from './link-status.js';
+import { AddressNotAllowed, Outbound, OutboundError } from '../outbound/outbound.js';
 
 /** The limits and manners of a run. */
 export interface LinkCheckerOptions {
@@ -29,8 +33,13 @@ export interface LinkCheckerOptions {
   /** The `User-Agent` header, so site owners can tell who is asking. */
   userAgent: string;
   /**
-   * Which addresses may be requested, every hop included (default: any http(s) address). A
-   * refused address ends the attempt as `blocked`, without a request.
+   * The guarded HTTP client every request goes through (default: one with the environment's
+   * policy, see `outboundPolicyFromEnv`). An address it refuses ends the link as `blocked`.
+   */
+  outbound?: Outbound;
+  /**
+   * A further filter of the addresses that may be requested, every hop included (tests use it
+   * to prove nothing but loopback is asked). A refused address ends as `blocked`, unasked.
    */
   allowUrl?: (url: URL) => boolean;
 }
@@ -74,23 +83,12 @@ type Attempt = Omit<LinkProbe, 'url' | 'attempts' | 'durationMs'>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-class RequestTimeout extends Error {}
-
 function isHttp(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
 }
 
-/** The message of a failed request, with the system error code when there is one. */
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' && !cause.message.includes(code)
-      ? `${code}: ${cause.message}`
-      : cause.message;
-  }
-  return error.message;
+function isTimeout(error: unknown): boolean {
+  return error instanceof OutboundError && error.code === 'TIMEOUT';
 }
 
 function sleep(ms: number): Promise<void> {
@@ -130,6 +128,7 @@ export class LinkChecker {
   readonly options: LinkCheckerOptions;
   private readonly global: Semaphore;
   private readonly hosts = new Map<string, Semaphore>();
+  private readonly outbound: Outbound;
 
   constructor(options: Partial<LinkCheckerOptions> = {}) {
     const defined = Object.fromEntries(
@@ -150,6 +149,7 @@ export class LinkChecker {
       }
     }
     this.global = new Semaphore(concurrency);
+    this.outbound = this.options.outbound ?? new Outbound();
   }
 
   /**
@@ -199,7 +199,9 @@ export class LinkChecker {
     for (;;) {
       attempts++;
       attempt = await this.attempt(parsed);
-      if (attempt.outcome === 'ok' || attempts > this.options.retries) break;
+      // A refused address stays refused: it is not asked again.
+      const final = attempt.outcome === 'ok' || attempt.outcome === 'blocked';
+      if (final || attempts > this.options.retries) break;
       await sleep(this.options.retryDelayMs);
     }
     return { url, ...attempt, attempts, durationMs: Math.round(performance.now() - started) };
@@ -225,13 +227,14 @@ export class LinkChecker {
       try {
         answer = await this.request(current);
       } catch (error) {
-        if (error instanceof RequestTimeout) {
+        if (error instanceof AddressNotAllowed) return failed('blocked', error.message);
+        if (isTimeout(error)) {
           return failed(
             'timeout',
             `No answer from ${current.host} in ${this.options.timeoutMs} ms`,
           );
         }
-        return failed('unreachable', describeFailure(error));
+        return failed('unreachable', error instanceof Error ? error.message : String(error));
       }
       const { status, location } = answer;
       if (REDIRECT_STATUSES.has(status) && location) {
@@ -281,14 +284,14 @@ export class LinkChecker {
 
   /**
    * One address, HEAD first and GET when HEAD answers with an error or fails (but not when it
-   * timed out: a GET would only wait as long again).
+   * timed out, as a GET would only wait as long again, nor when the address was refused).
    */
   private async request(url: URL): Promise<{ status: number; location: string | null }> {
     let head: { status: number; location: string | null } | null = null;
     try {
       head = await this.send(url, 'HEAD');
     } catch (error) {
-      if (error instanceof RequestTimeout) throw error;
+      if (isTimeout(error) || error instanceof AddressNotAllowed) throw error;
     }
     if (head && head.status < 400) return head;
     return this.send(url, 'GET');
@@ -310,18 +313,14 @@ export class LinkChecker {
     await host.acquire();
     await this.global.acquire();
     try {
-      const response = await fetch(url, {
+      // Headers only: the body is never read (the connection is closed after them).
+      const response = await this.outbound.request(url, {
         method,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        timeoutMs: this.options.timeoutMs,
+        maxBytes: 0,
         headers: { 'user-agent': this.options.userAgent, accept: '*/*' },
       });
-      // The body is never needed: drop it so the connection is freed.
-      await response.body?.cancel().catch(() => undefined);
-      return { status: response.status, location: response.headers.get('location') };
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') throw new RequestTimeout();
-      throw error;
+      return { status: response.status, location: response.location };
     } finally {
       this.global.release();
       host.release();

@@ -23,7 +23,6 @@ describe('classify: the broken rule', () => {
     expect(classify(result({ outcome: 'timeout', attempts: 2 }), null)).toBe('timeout');
     expect(classify(result({ outcome: 'unreachable', attempts: 2 }), null)).toBe('unreachable');
     expect(classify(result({ outcome: 'http_error', attempts: 2 }), null)).toBe('error');
-    expect(classify(result({ outcome: 'blocked', attempts: 2 }), null)).toBe('error');
   });
 
   it('calls a definitive failure seen on every attempt (two or more) broken', () => {
@@ -52,6 +51,12 @@ describe('classify: the broken rule', () => {
         status: 'broken',
       }),
     ).toBe('unreachable');
+  });
+
+  it('calls an address the outbound guard refused blocked, whatever came before', () => {
+    expect(classify(result({ outcome: 'blocked', attempts: 1 }), null)).toBe('blocked');
+    expect(classify(result({ outcome: 'blocked' }), { url, status: 'broken' })).toBe('blocked');
+    expect(classify(result({ outcome: 'blocked' }), { url, status: 'ok' })).toBe('blocked');
   });
 
   it('calls an address that is not http(s) broken at once', () => {

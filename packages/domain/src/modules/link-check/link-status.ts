@@ -10,7 +10,10 @@
  * - `redirected`: answered 2xx after following redirects (`finalUrl` says where);
  * - `timeout`, `unreachable`, `error`: failed this time (no answer in time; no connection;
  *   an unexpected answer such as 5xx, 403 or 429), not yet confirmed;
- * - `broken`: a confirmed failure (see `classify`).
+ * - `broken`: a confirmed failure (see `classify`);
+ * - `blocked`: never asked, because the address (or a redirect on the way) is not public
+ *   (127.0.0.1, 10.x, 169.254.169.254, …) or its port is not allowed: the outbound guard refused
+ *   it. Not a failure of the site: the address itself needs a look.
  */
 export const LINK_STATUSES = [
   'ok',
@@ -19,6 +22,7 @@ export const LINK_STATUSES = [
   'unreachable',
   'error',
   'broken',
+  'blocked',
 ] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
@@ -40,7 +44,8 @@ export const FAILED_STATUSES: ReadonlySet<LinkStatus> = new Set([
  * - `redirect_loop`: a redirect back to an address already visited;
  * - `too_many_redirects`: more redirects than allowed;
  * - `bad_redirect`: a redirect to something other than http(s), or to an unparsable address;
- * - `blocked`: an address the checker was told not to visit (`allowUrl`);
+ * - `blocked`: an address the outbound guard (or `allowUrl`) refused, at the start or at a
+ *   redirect: nothing was asked there;
  * - `invalid_url`: the stored address is not an absolute http(s) URL.
  */
 export const LINK_OUTCOMES = [
@@ -93,12 +98,14 @@ export interface PreviousCheck {
  *    loop, too many redirects, a redirect to a non-http(s) address), or
  * 2. this run failed in any way and the previous run of the same address failed too, or
  * 3. the stored address is not a usable http(s) URL (nothing to retry).
+ * An address the outbound guard refused is `blocked`, whatever came before.
  * Otherwise a failure is reported as `timeout`, `unreachable` or `error`, and a success as `ok`
  * or `redirected`. A previous result of a different address (the URL was edited) does not count.
  */
 export function classify(result: ClassifyInput, previous: PreviousCheck | null): LinkStatus {
   if (result.outcome === 'ok') return result.redirected ? 'redirected' : 'ok';
   if (result.outcome === 'invalid_url') return 'broken';
+  if (result.outcome === 'blocked') return 'blocked';
   if (DEFINITIVE.has(result.outcome) && result.attempts >= 2) return 'broken';
   if (previous && previous.url === result.url && FAILED_STATUSES.has(previous.status)) {
     return 'broken';
