@@ -5,7 +5,7 @@
 import { type EntityManager } from '@ake/domain/orm';
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS, type Actor } from '@ake/domain';
-import { type Database, type Services, createServices } from '@ake/domain/orm';
+import { type Database, type Outbound, type Services, createServices } from '@ake/domain/orm';
 import { type Loaders, createLoaders } from './loaders.js';
 
 export interface Context {
@@ -41,9 +41,10 @@ export function bearerToken(header: string | undefined): string | undefined {
 export async function createContext(
   db: Database,
   authorization: string | undefined,
+  outbound?: Outbound,
 ): Promise<Context> {
   const em = db.em.fork();
-  const services = createServices(em);
+  const services = createServices(em, { outbound });
   const token = bearerToken(authorization);
   let actor: Actor = ANONYMOUS;
   if (token !== undefined) {

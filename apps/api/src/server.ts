@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, OperationTypeNode, type ValidationContext } from 'graphql';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
-import { type Database, createServices, readChangeGeneration } from '@ake/domain/orm';
+import { type Database, Outbound, createServices, readChangeGeneration } from '@ake/domain/orm';
 import { type Context, createContext } from './context.js';
 import { LIMIT_CODES, type Logger, createFormatError } from './errors.js';
 import { CALENDAR_KINDS, type CalendarKind, renderCalendar } from './feeds/calendar.js';
@@ -75,6 +75,11 @@ export interface ServerOptions {
    */
   introspection?: boolean;
   log?: Logger;
+  /**
+   * The guarded HTTP client of link checks and previews (default: one with the policy of
+   * `OUTBOUND_ALLOW_HOSTS` / `OUTBOUND_ALLOW_PORTS`, refusals logged through `log`).
+   */
+  outbound?: Outbound;
 }
 
 export interface RunningServer {
@@ -97,6 +102,10 @@ export async function createApp(
   const production = options.production ?? process.env.NODE_ENV !== 'development';
   const introspection = options.introspection ?? true;
   const log: Logger = options.log ?? ((message, error) => console.error(message, error));
+  // One guard for the process: a malformed allowance stops the server at start-up.
+  const given = options.log;
+  const outbound =
+    options.outbound ?? new Outbound(given ? { log: (line) => given(line, undefined) } : {});
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -263,7 +272,7 @@ export async function createApp(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createContext(options.db, req.headers.authorization);
+        const context = await createContext(options.db, req.headers.authorization, outbound);
         res.locals.graphqlContext = context;
         return context;
       },

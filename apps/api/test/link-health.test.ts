@@ -1,6 +1,7 @@
 import { type Server, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Outbound } from '@ake/domain/orm';
 import { type TestApi, startTestApi } from './server.js';
 
 interface LinkHealth {
@@ -32,7 +33,6 @@ describe('link health in the API', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await startTestApi({ countStatements: true });
     // The links point at a server of the test's own on 127.0.0.1, nowhere else.
     server = createServer((req, res) => {
       peers.push(req.socket.remoteAddress ?? '');
@@ -42,14 +42,18 @@ describe('link health in the API', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (const [name, path] of [
-      ['ok', '/ok'],
-      ['short', '/lyhyt'],
-      ['gone', '/poistunut'],
+    // The API's outbound guard allows that server's port, and nothing else.
+    const outbound = new Outbound({ policy: { allowHosts: [new URL(base).host] } });
+    api = await startTestApi({ countStatements: true, outbound });
+    for (const [name, url] of [
+      ['ok', `${base}/ok`],
+      ['short', `${base}/lyhyt`],
+      ['gone', `${base}/poistunut`],
+      ['private', 'http://192.168.1.1/reititin'],
     ]) {
       const r = await api.gql<{ createResource: { resource: { id: string } } }>(
         `mutation($input: CreateResourceInput!) { createResource(input: $input) { resource { id } errors { message } } }`,
-        { input: { url: `${base}${path}`, title: `Linkki ${name}` } },
+        { input: { url, title: `Linkki ${name}` } },
         api.curatorToken,
       );
       ids[name!] = r.data!.createResource.resource.id;
@@ -111,6 +115,23 @@ describe('link health in the API', () => {
     });
     expect(health[ids.gone!]!.checkedAt).toMatch(
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d$/,
+    );
+  });
+
+  it('never asks a private address: its link is BLOCKED, after one attempt', async () => {
+    const r = await api.gql<{
+      checkLinks: {
+        resources: { id: string; linkHealth: LinkHealth & { attempts: number; error: string } }[];
+      };
+    }>(CHECK, { ids: [ids.private] }, api.curatorToken);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.checkLinks.resources[0]!.linkHealth).toMatchObject({
+      status: 'BLOCKED',
+      httpStatus: null,
+      attempts: 1,
+    });
+    expect(r.data!.checkLinks.resources[0]!.linkHealth.error).toMatch(
+      /^Address not allowed: 192\.168\.1\.1: .*\(private\)/,
     );
   });
 

@@ -7,6 +7,7 @@ import { systemActor } from '@ake/domain';
 import {
   type Database,
   type Dialect,
+  Outbound,
   type ScratchDatabase,
   createScratchDatabase,
   createServices,
@@ -68,7 +69,13 @@ async function orDispose<T>(scratch: ScratchDatabase, work: () => Promise<T>): P
 
 /** Starts a seeded API on 127.0.0.1. */
 export async function startTestApi(
-  options: { production?: boolean; introspection?: boolean; countStatements?: boolean } = {},
+  options: {
+    production?: boolean;
+    introspection?: boolean;
+    countStatements?: boolean;
+    /** The outbound guard (default: strict; tests allow their own servers explicitly). */
+    outbound?: Outbound;
+  } = {},
 ): Promise<TestApi> {
   const scratch = await createScratchDatabase('api');
   const statements: string[] = [];
@@ -98,6 +105,7 @@ export async function startTestApi(
           port: 0,
           production: options.production ?? false,
           introspection: options.introspection,
+          outbound: options.outbound ?? new Outbound({ policy: {}, log: () => undefined }),
           log: (message, error) =>
             logs.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
         }),

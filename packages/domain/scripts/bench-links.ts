@@ -18,6 +18,7 @@ import { Resource } from '../src/modules/resource/resource.entity.js';
 import {
   InFlightCounter,
   type LinkTestServer,
+  allowOnly,
   isLoopback,
   isLoopbackPeer,
   startLinkServer,
@@ -61,6 +62,8 @@ try {
     timeoutMs: 5_000,
     retries: 1,
     retryDelayMs: 200,
+    // The outbound guard allows these servers' ports only.
+    outbound: allowOnly(servers),
     allowUrl: (url) => {
       const ok = isLoopback(url);
       if (!ok) notLoopback++;

@@ -4,9 +4,11 @@ import { decodeArgumentId } from '../../ids.js';
 import { pageArgs, toConnection } from '../../pagination.js';
 import { archiveInput, curatedResolvers, decodeInput, loadRef, mutation } from '../shared.js';
 import { linkHealthResolvers } from './link-health.js';
+import { linkPreviewResolvers } from './link-preview.js';
 
 export const contentResolvers: Resolvers = {
   Query: {
+    ...linkPreviewResolvers.Query,
     resources: async (_parent, args, ctx) => {
       const page = pageArgs(args);
       const f = args.filter ?? {};
