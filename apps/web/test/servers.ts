@@ -4,7 +4,8 @@
  * `TEST_DATABASE_URL` names PostgreSQL) set up by the built `ake db setup` (what `npm start` runs
  * first), a curator who has a password, then `node scripts/start.mjs` from the repository root
  * (what `npm start` runs last): the built API and the built web app as its two children, on free
- * ports. And a small page server for the link preview.
+ * ports. And a small page server for the link preview: the one local address the API's outbound
+ * guard is told to allow (`OUTBOUND_ALLOW_HOSTS`, its own port only).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Server, createServer } from 'node:http';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { systemActor } from '@ake/domain';
 import {
   type Database,
+  Outbound,
   createScratchDatabase,
   createServices,
   openDatabase,
@@ -143,6 +145,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     res.writeHead(404).end();
   });
   const pageUrl = await listen(pages);
+  // The explicit allowance of the outbound guard, in the API process as an operator would give
+  // it (the API fetches link previews through the guard; the web app fetches nothing itself),
+  // and for the link check this process runs. Nothing else local is allowed.
+  env.OUTBOUND_ALLOW_HOSTS = new URL(pageUrl).host;
+  const outbound = new Outbound({ policy: { allowHosts: [new URL(pageUrl).host] } });
 
   const webUrl = `http://127.0.0.1:${port}`;
   const api = { url: `http://127.0.0.1:${apiPort}` };
@@ -187,7 +194,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         if (!created.ok) throw new Error(JSON.stringify(created.errors));
         ids.push(created.value.id);
       }
-      await createServices(db.em.fork()).links.checkResources(system, ids, {
+      await createServices(db.em.fork(), { outbound }).links.checkResources(system, ids, {
         allowUrl: (url) => url.hostname === '127.0.0.1',
         retryDelayMs: 10,
         timeoutMs: 2_000,

@@ -10,7 +10,7 @@ export interface LinkHealthValue {
   checkedAt: string;
 }
 
-const FAILING = new Set<LinkStatus>(['BROKEN', 'ERROR', 'TIMEOUT', 'UNREACHABLE']);
+const FAILING = new Set<LinkStatus>(['BLOCKED', 'BROKEN', 'ERROR', 'TIMEOUT', 'UNREACHABLE']);
 
 /**
  * The latest link check as a badge: always a word, never colour alone; nothing when the link

@@ -624,4 +624,8 @@ export const en: Record<MessageKey, Message> = {
   // Input hardening (issue 13): text with control characters.
   'error.INVALID_CHARACTERS':
     'The text contains control characters or broken characters, or a line break in a one-line field. Retype it, or paste it as plain text.',
+  // Outbound guard (SSRF): an address the server may not fetch.
+  'form.prefillNotAllowed':
+    'Address not allowed: the server fetches pages from public web addresses only. Check the address or write the title yourself.',
+  'linkHealth.BLOCKED': 'Address not allowed',
 };

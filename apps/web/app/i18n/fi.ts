@@ -623,6 +623,10 @@ export const fi = {
   // Input hardening (issue 13): text with control characters.
   'error.INVALID_CHARACTERS':
     'Teksti sisältää ohjausmerkkejä tai rikkinäisiä merkkejä, tai rivinvaihdon kenttään, johon kirjoitetaan yksi rivi. Kirjoita teksti uudelleen tai liitä se pelkkänä tekstinä.',
+  // Outbound guard (SSRF): an address the server may not fetch.
+  'form.prefillNotAllowed':
+    'Osoite ei ole sallittu: palvelin hakee sivuja vain julkisista verkko-osoitteista. Tarkista osoite tai kirjoita otsikko itse.',
+  'linkHealth.BLOCKED': 'Osoite ei ole sallittu',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -623,4 +623,8 @@ export const sv: Record<MessageKey, Message> = {
   // Input hardening (issue 13): text with control characters.
   'error.INVALID_CHARACTERS':
     'Texten innehåller styrtecken eller trasiga tecken, eller en radbrytning i ett fält som ska vara en rad. Skriv texten på nytt eller klistra in den som oformaterad text.',
+  // Outbound guard (SSRF): an address the server may not fetch.
+  'form.prefillNotAllowed':
+    'Adressen är inte tillåten: servern hämtar bara sidor från offentliga webbadresser. Kontrollera adressen eller skriv rubriken själv.',
+  'linkHealth.BLOCKED': 'Adressen är inte tillåten',
 };

@@ -15,6 +15,7 @@ import {
 import {
   CreateResourceDocument,
   type Language,
+  LinkPreviewDocument,
   type ResourceKind,
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
@@ -28,7 +29,6 @@ import {
 } from '../lib/forms';
 import { translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
-import { fetchLinkPreview } from '../lib/link-preview.server';
 import { commitSession, requireCsrf } from '../lib/session.server';
 import { titleMeta, useT } from '../lib/use-app';
 
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 interface ActionResult {
   values: ResourceValues;
   errors: FieldErrors;
-  notice: 'prefilled' | 'prefillFailed' | null;
+  notice: 'prefilled' | 'prefillFailed' | 'prefillNotAllowed' | null;
   duplicateOf: string | null;
 }
 
@@ -53,7 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(await requestLang(request));
   const values = resourceValues(form);
   if (form.get('intent') === 'prefill') {
-    const preview = values.url ? await fetchLinkPreview(values.url) : null;
+    // The API fetches the page, through its outbound guard; this app never fetches outward.
+    const answer = values.url
+      ? (await gql(LinkPreviewDocument, { url: values.url }, token)).linkPreview
+      : null;
+    const preview = answer?.preview ?? null;
     const result: ActionResult = {
       values: preview
         ? {
@@ -63,7 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
           }
         : values,
       errors: {},
-      notice: preview?.title ? 'prefilled' : 'prefillFailed',
+      notice: preview?.title
+        ? 'prefilled'
+        : answer?.error?.code === 'ADDRESS_NOT_ALLOWED'
+          ? 'prefillNotAllowed'
+          : 'prefillFailed',
       duplicateOf: null,
     };
     return data(result);
@@ -116,15 +124,16 @@ export default function NewResource() {
           <>
             {actionData?.notice ? (
               actionData.notice === 'prefilled' ? (
-                <p className="notice" role="status">
+                <p className="notice" role="status" data-testid="prefill-notice">
                   {t('form.prefilled')}
                 </p>
               ) : (
-                <p className="notice notice-warning" role="status">
+                // A failure must not look like a success: the warning style, and a sign.
+                <p className="notice notice-warning" role="status" data-testid="prefill-notice">
                   <span className="notice-icon" aria-hidden="true">
                     ⚠
                   </span>{' '}
-                  {t('form.prefillFailed')}
+                  {t(`form.${actionData.notice}`)}
                 </p>
               )
             ) : null}
