@@ -95,7 +95,7 @@ describe('link preview and the outbound guard', () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await signIn(page);
     const failed = await prefill(page, `${world.pageUrl}/ei-ole`, /Hae otsikko ja kuvaus/);
-    expect(failed).toContain('Sivun tietoja ei saatu haettua');
+    expect(failed).toContain('Sivulta ei saatu haettua');
     expect(await page.getByTestId('prefill-notice').getAttribute('class')).toContain(
       'notice-warning',
     );
