@@ -95,10 +95,20 @@ export {
   type OrganisationKind,
   type OrganisationInput,
   type MembershipInput,
+  type EndMembershipInput,
+  type UpdateOrganisationInput,
+  endMembershipInput,
   membershipInput,
   organisationInput,
+  updateOrganisationInput,
 } from './modules/organisation/organisation.schema.js';
-export { ANONYMISED_NAME, type PersonInput, personInput } from './modules/person/person.schema.js';
+export {
+  ANONYMISED_NAME,
+  type PersonInput,
+  type UpdatePersonInput,
+  personInput,
+  updatePersonInput,
+} from './modules/person/person.schema.js';
 export { normaliseUrl } from './modules/resource/normalise-url.js';
 export { markdownToText } from './shared/markdown-text.js';
 export {
@@ -133,5 +143,7 @@ export {
   GROUP_ROLES,
   type GroupRole,
   type GroupMembershipInput,
+  type EndGroupRoleInput,
+  endGroupRoleInput,
   groupMembershipInput,
 } from './modules/working-group/working-group.schema.js';

@@ -76,3 +76,10 @@ export function isValidTime(value: string): boolean {
   const match = /^(\d{2}):(\d{2})$/.exec(value);
   return match !== null && Number(match[1]) <= 23 && Number(match[2]) <= 59;
 }
+
+/** The calendar day before `YYYY-MM-DD`: the last day of a period that the next one follows. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

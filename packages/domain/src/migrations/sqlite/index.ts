@@ -16,6 +16,7 @@ import { Migration20261203000000 } from './Migration20261203000000_accessibility
 import { Migration20261204100000 } from './Migration20261204100000_meeting_remote_url.js';
 import { Migration20261204120000 } from './Migration20261204120000_history.js';
 import { Migration20261205000000 } from './Migration20261205000000_link_check_blocked.js';
+import { Migration20261205010000 } from './Migration20261205010000_directory_curated.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261128232639', class: Migration20261128232639 },
@@ -39,4 +40,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204120000_history', class: Migration20261204120000 },
   // link_check_blocked: a link check may end `blocked`, refused by the outbound guard (hand-written).
   { name: 'Migration20261205000000_link_check_blocked', class: Migration20261205000000 },
+  // directory_curated: organisations and people get a version (hand-written).
+  { name: 'Migration20261205010000_directory_curated', class: Migration20261205010000 },
 ];

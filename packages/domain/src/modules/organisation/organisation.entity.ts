@@ -30,6 +30,12 @@ export const Organisation = defineEntity({
     latitude: p.double().nullable(),
     longitude: p.double().nullable(),
     homepage: p.string().length(2048).nullable(),
+    /**
+     * The version an edit starts from (`finishEdit` steps it), so a stale edit is refused. Who
+     * changed what is in the revisions; directory records are never archived (meetings and
+     * visits keep pointing at them; a person is anonymised instead).
+     */
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -6,6 +6,7 @@ import {
   optionalHttpUrl,
   optionalText,
   requiredText,
+  version,
 } from '../../shared/validation.js';
 
 /** Kinds of organisation, after Kirkanta's library types plus the group's partners. */
@@ -49,6 +50,12 @@ export const organisationInput = z.object({
 });
 export type OrganisationInput = z.input<typeof organisationInput>;
 
+/** Input for editing an organisation from the version the editor saw; absent fields are kept. */
+export const updateOrganisationInput = organisationInput
+  .partial()
+  .extend({ id: id(), version: version() });
+export type UpdateOrganisationInput = z.input<typeof updateOrganisationInput>;
+
 /** Input for a membership of an organisation in a library network for a period. */
 export const membershipInput = z
   .object({
@@ -56,10 +63,24 @@ export const membershipInput = z
     networkId: id(),
     validFrom: calendarDate().nullish(),
     validTo: calendarDate().nullish(),
+    /**
+     * Moving to another network: the organisation's membership that is still open when this one
+     * starts is closed the day before, instead of the new one being refused as overlapping.
+     */
+    closeCurrent: z.boolean().default(false),
   })
   .refine((v) => !v.validFrom || !v.validTo || v.validFrom <= v.validTo, {
     error: 'Must not be before the start of the period',
     path: ['validTo'],
     params: { code: 'INVALID_DATE' },
+  })
+  .refine((v) => !v.closeCurrent || v.validFrom, {
+    error: 'Required to close the current membership the day before',
+    path: ['validFrom'],
+    params: { code: 'REQUIRED' },
   });
 export type MembershipInput = z.input<typeof membershipInput>;
+
+/** Input for ending a network membership on a date (its last day). */
+export const endMembershipInput = z.object({ id: id(), validTo: calendarDate() });
+export type EndMembershipInput = z.input<typeof endMembershipInput>;

@@ -20,6 +20,12 @@ export const Person = defineEntity({
     team: p.string().length(200).nullable(),
     organisation: () => p.manyToOne(Organisation).nullable(),
     anonymisedAt: p.datetime().nullable(),
+    /**
+     * The version an edit starts from (`finishEdit` steps it), so a stale edit is refused. Who
+     * changed what is in the revisions; directory records are never archived (meetings and
+     * visits keep pointing at them; a person is anonymised instead).
+     */
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

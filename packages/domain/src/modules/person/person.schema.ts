@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, id, optionalText, requiredText } from '../../shared/validation.js';
+import { LIMITS, id, optionalText, requiredText, version } from '../../shared/validation.js';
 
 /** Input for creating or updating a person. */
 export const personInput = z.object({
@@ -17,6 +17,10 @@ export const personInput = z.object({
   organisationId: id().nullish(),
 });
 export type PersonInput = z.input<typeof personInput>;
+
+/** Input for editing a person from the version the editor saw; absent fields are kept. */
+export const updatePersonInput = personInput.partial().extend({ id: id(), version: version() });
+export type UpdatePersonInput = z.input<typeof updatePersonInput>;
 
 /** What an anonymised person is shown as. */
 export const ANONYMISED_NAME = 'Poistettu henkilö';

@@ -21,3 +21,7 @@ export const groupMembershipInput = z
     params: { code: 'INVALID_DATE' },
   });
 export type GroupMembershipInput = z.input<typeof groupMembershipInput>;
+
+/** Input for ending a role period on a date (its last day). */
+export const endGroupRoleInput = z.object({ id: id(), validTo: calendarDate() });
+export type EndGroupRoleInput = z.input<typeof endGroupRoleInput>;

@@ -4,10 +4,11 @@ import { NotFoundError, type Result } from '../../shared/errors.js';
 import { fieldError, validate } from '../../shared/validation.js';
 import { InvalidInput, optionalRef, requireRef, runWrite } from '../../shared/write.js';
 import { periodContains } from '../organisation/organisation.service.js';
+import { dayBefore } from '../../shared/time.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { GroupMembership, WorkingGroup } from './working-group.entity.js';
-import { type GroupRole, groupMembershipInput } from './working-group.schema.js';
+import { type GroupRole, endGroupRoleInput, groupMembershipInput } from './working-group.schema.js';
 
 /** The working group and who held which role when. */
 export class WorkingGroupService {
@@ -76,6 +77,39 @@ export class WorkingGroupService {
     });
   }
 
+  /**
+   * Ends a role period on a date (its last day): a member leaves the group, or a chair steps
+   * down without a successor yet. A date before the start is an INVALID_DATE on `validTo`.
+   */
+  async endRole(actor: Actor, input: unknown): Promise<Result<GroupMembership>> {
+    requireCurator(actor);
+    const parsed = validate(endGroupRoleInput, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    return runWrite(this.em, async (tx) => {
+      const membership = await requireRef(tx, GroupMembership, v.id, 'id', 'role period');
+      if (v.validTo < membership.validFrom) {
+        throw new InvalidInput([
+          fieldError('validTo', 'INVALID_DATE', 'Must not be before the start of the period'),
+        ]);
+      }
+      membership.validTo = v.validTo;
+      return membership;
+    });
+  }
+
+  /** A person's roles in every group, newest first. */
+  async rolesOf(personId: number): Promise<GroupMembership[]> {
+    return this.em.find(
+      GroupMembership,
+      { person: personId },
+      {
+        populate: ['group', 'organisation'],
+        orderBy: { validFrom: 'desc', id: 'desc' },
+      },
+    );
+  }
+
   /** Who held which role on a date (`YYYY-MM-DD`). */
   async rolesOn(groupId: number, date: string): Promise<{ person: Person; role: GroupRole }[]> {
     const memberships = await this.em.find(
@@ -96,11 +130,4 @@ export class WorkingGroupService {
       { populate: ['person', 'organisation'], orderBy: { validFrom: 'asc', id: 'asc' } },
     );
   }
-}
-
-/** The calendar day before `YYYY-MM-DD`. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
