@@ -6,9 +6,10 @@ import { GraphQLError } from 'graphql';
 import { InvalidInput } from '@ake/domain/orm';
 
 /**
- * The GraphQL type names that have global ids (all but AccessibilityFeedback and Revision are
- * also `Node`s that `node(id:)` loads; feedback is for curators only, and a revision is reached
- * through its record).
+ * The GraphQL type names that have global ids (all but AccessibilityFeedback, Revision and the
+ * two membership periods are also `Node`s that `node(id:)` loads; feedback is for curators
+ * only, a revision is reached through its record, and a membership period through its
+ * organisation or person).
  */
 export const NODE_TYPES = [
   'AccessibilityFeedback',
@@ -16,9 +17,11 @@ export const NODE_TYPES = [
   'AgendaItem',
   'BestPractice',
   'DevelopmentIdea',
+  'GroupMembership',
   'Meeting',
   'MentoringProgramme',
   'Organisation',
+  'OrganisationMembership',
   'Person',
   'Resource',
   'Revision',

@@ -13,12 +13,14 @@ import { personResolvers } from './person/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
 import { trainingResolvers } from './training/resolvers.js';
 import { userResolvers } from './user/resolvers.js';
+import { workingGroupResolvers } from './working-group/resolvers.js';
 
 const modules: Resolvers[] = [
   commonResolvers,
   userResolvers,
   organisationResolvers,
   personResolvers,
+  workingGroupResolvers,
   meetingResolvers,
   trainingResolvers,
   mentoringResolvers,

@@ -18,6 +18,9 @@ const ID_FIELDS: Record<string, NodeType> = {
   visitorId: 'Person',
   contactId: 'Person',
   organisationId: 'Organisation',
+  memberId: 'Organisation',
+  networkId: 'Organisation',
+  parentId: 'Organisation',
   organiserId: 'Organisation',
   partnerId: 'Organisation',
   originOrganisationId: 'Organisation',
@@ -110,6 +113,27 @@ export function curatedResolvers(type: NodeType) {
       loadRef(ctx, User, parent.createdBy),
     updatedBy: (parent: CuratedParent, _args: unknown, ctx: Context) =>
       loadRef(ctx, User, parent.updatedBy),
+    revisions: (parent: { id: number }, _args: unknown, ctx: Context): Promise<Revision[]> =>
+      ctx.loaders.revisions(type, parent.id),
+  };
+}
+
+/**
+ * The resolvers of a directory record (organisation, person): curated like content, but with
+ * no author columns, so who created and last changed it is read from its revisions.
+ */
+export function directoryResolvers(type: NodeType) {
+  const actorOf = async (ctx: Context, id: number, pick: 'first' | 'last') => {
+    const revisions = await ctx.loaders.revisions(type, id);
+    const revision = pick === 'first' ? revisions[0] : revisions[revisions.length - 1];
+    return revision?.actor ? ctx.loaders.byId(User, revision.actor.id) : null;
+  };
+  return {
+    id: (parent: { id: number }) => toGlobalId(type, parent.id),
+    createdBy: (parent: { id: number }, _args: unknown, ctx: Context) =>
+      actorOf(ctx, parent.id, 'first'),
+    updatedBy: (parent: { id: number }, _args: unknown, ctx: Context) =>
+      actorOf(ctx, parent.id, 'last'),
     revisions: (parent: { id: number }, _args: unknown, ctx: Context): Promise<Revision[]> =>
       ctx.loaders.revisions(type, parent.id),
   };

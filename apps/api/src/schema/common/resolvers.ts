@@ -37,8 +37,14 @@ const ENTITIES = {
   WorkingGroup,
 } as const;
 
-/** The node types `node(id:)` loads (not accessibility feedback, for curators only, nor revisions). */
-type EntityNodeType = Exclude<NodeType, 'AccessibilityFeedback' | 'Revision'>;
+/**
+ * The node types `node(id:)` loads (not accessibility feedback, for curators only, nor revisions,
+ * nor membership periods, which are read through their organisation or person).
+ */
+type EntityNodeType = Exclude<
+  NodeType,
+  'AccessibilityFeedback' | 'Revision' | 'GroupMembership' | 'OrganisationMembership'
+>;
 
 /** The GraphQL type of a node, remembered on the object so `__resolveType` can answer. */
 const NODE_TYPE = Symbol('nodeType');

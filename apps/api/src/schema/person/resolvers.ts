@@ -1,10 +1,8 @@
-import { helsinkiDate } from '@ake/domain';
-import { Organisation, Person } from '@ake/domain/orm';
+import { Organisation } from '@ake/domain/orm';
 import { type Resolvers } from '../../__generated__/resolvers-types.js';
-import { decodeArgumentId, toGlobalId } from '../../ids.js';
+import { decodeArgumentId, decodeId } from '../../ids.js';
 import { pageArgs, toConnection } from '../../pagination.js';
-import { dateArgument } from '../common/scalars.js';
-import { loadRef } from '../shared.js';
+import { decodeInput, directoryResolvers, loadRef, mutation } from '../shared.js';
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -22,25 +20,24 @@ export const personResolvers: Resolvers = {
       );
       return toConnection(items, total, page.offset);
     },
-    workingGroups: (_parent, _args, ctx) => ctx.services.groups.list(),
+  },
+  Mutation: {
+    createPerson: (_parent, { input }, ctx) =>
+      mutation('person', () => ctx.services.people.create(ctx.actor, decodeInput(input, null))),
+    updatePerson: (_parent, { input }, ctx) =>
+      mutation('person', () => ctx.services.people.update(ctx.actor, decodeInput(input, 'Person'))),
+    anonymisePerson: (_parent, { input }, ctx) =>
+      mutation('person', async () =>
+        ctx.services.people.anonymise(ctx.actor, decodeId(input.id, 'Person', 'id')),
+      ),
   },
   Person: {
-    id: (parent) => toGlobalId('Person', parent.id),
+    ...directoryResolvers('Person'),
     organisation: (parent, _args, ctx) => loadRef(ctx, Organisation, parent.organisation),
     anonymised: (parent) => Boolean(parent.anonymisedAt),
-  },
-  WorkingGroup: {
-    id: (parent) => toGlobalId('WorkingGroup', parent.id),
-    host: (parent, _args, ctx) => loadRef(ctx, Organisation, parent.host),
-    roles: (parent, args, ctx) =>
-      ctx.services.groups.rolesOn(
-        parent.id,
-        dateArgument(args.on, 'on') ?? helsinkiDate(new Date()),
-      ),
-    memberships: (parent, _args, ctx) => ctx.services.groups.memberships(parent.id),
-  },
-  GroupMembership: {
-    person: (parent, _args, ctx) => loadRef(ctx, Person, parent.person) as never,
-    organisation: (parent, _args, ctx) => loadRef(ctx, Organisation, parent.organisation),
+    // Personal data: the public directory shows names and organisations, not addresses.
+    email: (parent, _args, ctx) =>
+      ctx.actor.kind === 'user' || ctx.actor.kind === 'system' ? (parent.email ?? null) : null,
+    groupRoles: (parent, _args, ctx) => ctx.services.groups.rolesOf(parent.id),
   },
 };
