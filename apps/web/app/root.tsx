@@ -50,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             name: result.viewer.user.name,
             canCurate: result.viewer.canCurate,
             personId: result.viewer.user.person?.id ?? null,
+            isAdmin: result.viewer.isAdmin,
           }
         : null;
     } catch (error) {

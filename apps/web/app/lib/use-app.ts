@@ -12,8 +12,11 @@ import {
 export interface RootData {
   lang: Lang;
   csrf: string;
-  /** Who is signed in; `personId` is their person record (for "my actions"), when linked. */
-  viewer: { name: string; canCurate: boolean; personId?: string | null } | null;
+  /**
+   * Who is signed in; `personId` is their person record (for "my actions"), when linked;
+   * `isAdmin` shows the admin-only actions (anonymising a person).
+   */
+  viewer: { name: string; canCurate: boolean; isAdmin: boolean; personId?: string | null } | null;
   flash: string | null;
 }
 
