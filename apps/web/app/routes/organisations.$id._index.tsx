@@ -181,41 +181,44 @@ export default function OrganisationPage() {
                   <Link to={`/organisations/${m.network.id}`}>{m.network.name}</Link>{' '}
                   <span className="meta">{period(m.validFrom, m.validTo)}</span>
                   {curate && !m.validTo ? (
-                    <Form method="post" className="inline-form">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="endMembership" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <Field
-                        name={`validTo-${m.id}`}
-                        label={t('directory.memberships.endOn', { network: m.network.name })}
-                        error={ending ? actionData.errors.validTo : undefined}
-                      >
-                        <input
-                          id={`field-validTo-${m.id}`}
-                          name="validTo"
-                          type="date"
-                          required
-                          defaultValue={ending ? actionData.values.validTo : ''}
-                          aria-invalid={ending && actionData.errors.validTo ? true : undefined}
-                          aria-describedby={
-                            ending && actionData.errors.validTo
-                              ? `field-validTo-${m.id}-error`
-                              : undefined
-                          }
-                        />
-                      </Field>
-                      <button type="submit" className="secondary">
-                        {t('directory.memberships.end')}
-                      </button>
-                    </Form>
+                    <details className="inline-details" open={ending}>
+                      <summary>{t('directory.memberships.end')}</summary>
+                      <Form method="post" className="inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="endMembership" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <Field
+                          name={`validTo-${m.id}`}
+                          label={t('directory.memberships.endOn', { network: m.network.name })}
+                          error={ending ? actionData.errors.validTo : undefined}
+                        >
+                          <input
+                            id={`field-validTo-${m.id}`}
+                            name="validTo"
+                            type="date"
+                            required
+                            defaultValue={ending ? actionData.values.validTo : ''}
+                            aria-invalid={ending && actionData.errors.validTo ? true : undefined}
+                            aria-describedby={
+                              ending && actionData.errors.validTo
+                                ? `field-validTo-${m.id}-error`
+                                : undefined
+                            }
+                          />
+                        </Field>
+                        <button type="submit" className="secondary">
+                          {t('directory.memberships.end')}
+                        </button>
+                      </Form>
+                    </details>
                   ) : null}
                 </li>
               );
             })}
           </ul>
           {curate ? (
-            <section className="subform" aria-labelledby="add-membership">
-              <h3 id="add-membership">{t('directory.memberships.add')}</h3>
+            <details className="subform" open={Boolean(adding)}>
+              <summary id="add-membership">{t('directory.memberships.add')}</summary>
               <Form method="post" className="form" noValidate>
                 <CsrfField />
                 <input type="hidden" name="intent" value="addMembership" />
@@ -260,7 +263,7 @@ export default function OrganisationPage() {
                   <button type="submit">{t('directory.memberships.save')}</button>
                 </p>
               </Form>
-            </section>
+            </details>
           ) : null}
         </section>
       )}

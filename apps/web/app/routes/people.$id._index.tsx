@@ -160,41 +160,44 @@ export default function PersonPage() {
                   {r.organisation ? ` · ${r.organisation.name}` : ''}
                 </span>
                 {curate && !r.validTo ? (
-                  <Form method="post" className="inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="endRole" />
-                    <input type="hidden" name="roleId" value={r.id} />
-                    <Field
-                      name={`validTo-${r.id}`}
-                      label={t('directory.roles.endOn', { role: t(`role.${r.role}`) })}
-                      error={ending ? actionData.errors.validTo : undefined}
-                    >
-                      <input
-                        id={`field-validTo-${r.id}`}
-                        name="validTo"
-                        type="date"
-                        required
-                        defaultValue={ending ? actionData.values.validTo : ''}
-                        aria-invalid={ending && actionData.errors.validTo ? true : undefined}
-                        aria-describedby={
-                          ending && actionData.errors.validTo
-                            ? `field-validTo-${r.id}-error`
-                            : undefined
-                        }
-                      />
-                    </Field>
-                    <button type="submit" className="secondary">
-                      {t('directory.roles.end')}
-                    </button>
-                  </Form>
+                  <details className="inline-details" open={ending}>
+                    <summary>{t('directory.roles.end')}</summary>
+                    <Form method="post" className="inline-form">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="endRole" />
+                      <input type="hidden" name="roleId" value={r.id} />
+                      <Field
+                        name={`validTo-${r.id}`}
+                        label={t('directory.roles.endOn', { role: t(`role.${r.role}`) })}
+                        error={ending ? actionData.errors.validTo : undefined}
+                      >
+                        <input
+                          id={`field-validTo-${r.id}`}
+                          name="validTo"
+                          type="date"
+                          required
+                          defaultValue={ending ? actionData.values.validTo : ''}
+                          aria-invalid={ending && actionData.errors.validTo ? true : undefined}
+                          aria-describedby={
+                            ending && actionData.errors.validTo
+                              ? `field-validTo-${r.id}-error`
+                              : undefined
+                          }
+                        />
+                      </Field>
+                      <button type="submit" className="secondary">
+                        {t('directory.roles.end')}
+                      </button>
+                    </Form>
+                  </details>
                 ) : null}
               </li>
             );
           })}
         </ul>
         {curate && groups.length ? (
-          <section className="subform" aria-labelledby="add-role">
-            <h3 id="add-role">{t('directory.roles.add')}</h3>
+          <details className="subform" open={Boolean(adding)}>
+            <summary id="add-role">{t('directory.roles.add')}</summary>
             <Form method="post" className="form" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="addRole" />
@@ -245,7 +248,7 @@ export default function PersonPage() {
                 <button type="submit">{t('directory.roles.save')}</button>
               </p>
             </Form>
-          </section>
+          </details>
         ) : null}
       </section>
 

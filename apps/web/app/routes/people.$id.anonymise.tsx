@@ -19,7 +19,7 @@ import {
 } from '../graphql/__generated__/graphql';
 import { gql } from '../lib/api.server';
 import { requireSignedIn } from '../lib/auth.server';
-import { translator } from '../lib/i18n';
+import { type MessageKey, translator } from '../lib/i18n';
 import { requestLang } from '../lib/lang.server';
 import { commitSession, requireCsrf } from '../lib/session.server';
 import { titleMeta, useT } from '../lib/use-app';
@@ -51,10 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A curator (not an administrator) gets FORBIDDEN from the API, which `gql` answers with 403.
   const result = await gql(AnonymisePersonDocument, { input: { id } }, token);
   if (!result.anonymisePerson.person) {
-    return data(
-      { errors: { confirm: result.anonymisePerson.errors[0]?.message ?? '' } },
-      { status: 400 },
-    );
+    const code = result.anonymisePerson.errors[0]?.code ?? 'INVALID';
+    return data({ errors: { confirm: t(`error.${code}` as MessageKey) } }, { status: 400 });
   }
   session.flash('flash', t('directory.anonymise.done'));
   return redirect(`/people/${id}`, { headers: { 'Set-Cookie': await commitSession(session) } });
