@@ -238,7 +238,7 @@ describe('organisations', () => {
 
   it('edits the library: an empty name at the field, then a conflict between two tabs re-applied', async () => {
     const first = await signedInPage();
-    const second = await await first.context().newPage();
+    const second = await first.context().newPage();
     await first.goto(`${libraryPath}/edit`);
     await second.goto(`${libraryPath}/edit`);
     await first.getByLabel('Nimi suomeksi').fill('');

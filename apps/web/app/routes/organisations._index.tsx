@@ -54,11 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Organisations() {
   const { filters, organisations, networks, towns } = useLoaderData<typeof loader>();
-  const { t, lang, count } = useT();
+  const { t, count } = useT();
   const { viewer } = useRootData();
   const active = [filters.kind, filters.network, filters.town, filters.q].filter(Boolean).length;
   const next = new URLSearchParams(
-    Object.entries(filters).filter(([, value]) => value) as [string, string][],
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
   if (organisations.pageInfo.endCursor) next.set('after', organisations.pageInfo.endCursor);
   return (

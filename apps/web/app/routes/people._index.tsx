@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function People() {
   const { q, people } = useLoaderData<typeof loader>();
-  const { t, lang, count } = useT();
+  const { t, count } = useT();
   const { viewer } = useRootData();
   const next = new URLSearchParams(q ? { q } : {});
   if (people.pageInfo.endCursor) next.set('after', people.pageInfo.endCursor);
