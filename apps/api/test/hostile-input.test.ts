@@ -252,7 +252,9 @@ describe('hostile input', () => {
     function idType(field: string, mutation: string): NodeType | null {
       const base =
         field === 'id'
-          ? mutation.replace(/^(create|update|archive|mark|import)/, '').replace(/Handled$/, '')
+          ? mutation
+              .replace(/^(create|update|archive|mark|import|add|end|set|restore|anonymise)/, '')
+              .replace(/Handled$/, '')
           : field.replace(/Ids?$/, '');
       const aliases: Record<string, NodeType> = {
         group: 'WorkingGroup',
@@ -263,6 +265,8 @@ describe('hostile input', () => {
         sourceMeeting: 'Meeting',
         sourceAgendaItem: 'AgendaItem',
         relatedResource: 'Resource',
+        member: 'Organisation',
+        GroupRole: 'GroupMembership',
       };
       if (aliases[base]) return aliases[base];
       const capitalised = base.charAt(0).toUpperCase() + base.slice(1);

@@ -62,7 +62,7 @@ const INVALID_CHARACTERS = {
   error: 'Must not contain control characters (such as NUL) or broken Unicode',
   params: { code: 'INVALID_CHARACTERS' },
 } as const;
-const INVALID_LINE_CHARACTERS = {
+export const INVALID_LINE_CHARACTERS = {
   error: 'Must be one line, without control characters (such as NUL) or broken Unicode',
   params: { code: 'INVALID_CHARACTERS' },
 } as const;

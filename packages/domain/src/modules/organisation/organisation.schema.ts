@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+  INVALID_LINE_CHARACTERS,
   LIMITS,
   calendarDate,
+  hasInvalidCharacters,
   id,
   optionalHttpUrl,
   optionalText,
@@ -25,6 +27,11 @@ const isil = z
   .string()
   .trim()
   .max(32)
+  // A control character is named as such, before the ISIL's own shape is checked.
+  .refine((value) => !hasInvalidCharacters(value, false), {
+    ...INVALID_LINE_CHARACTERS,
+    abort: true,
+  })
   .regex(/^[A-Z]{2}-[A-Za-z0-9:/-]+$/, { error: 'Must be an ISIL such as FI-Ou' })
   .nullish()
   .transform((value) => value ?? null);

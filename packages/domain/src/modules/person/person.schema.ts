@@ -1,17 +1,21 @@
 import { z } from 'zod';
-import { LIMITS, id, optionalText, requiredText, version } from '../../shared/validation.js';
+import {
+  LIMITS,
+  emailAddress,
+  id,
+  optionalText,
+  requiredText,
+  version,
+} from '../../shared/validation.js';
 
 /** Input for creating or updating a person. */
 export const personInput = z.object({
   name: requiredText(LIMITS.name),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(320)
-    .pipe(z.email({ error: 'Must be an email address' }))
-    .nullish()
-    .or(z.literal('').transform(() => null)),
+  // An empty field means no address; anything else must be one (control characters named).
+  email: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    emailAddress().nullish(),
+  ),
   jobTitle: optionalText(LIMITS.name),
   team: optionalText(LIMITS.name),
   organisationId: id().nullish(),
