@@ -283,7 +283,9 @@ describe('meetings curated in the web app', () => {
 
     await page.getByRole('link', { name: 'Muokkaa' }).click();
     await page.waitForURL(/\/edit$/);
-    // The memo opens in the editor with its source text beside it.
+    // The memo opens in the editor with its source text beside it. (The URL can change before
+    // the editor has replaced the meeting page, which has a .memo-source of its own: wait for it.)
+    await page.locator('.memo-source', { hasText: 'Lähde: alkuperäinen muistio' }).waitFor();
     expect(await page.locator('.memo-source').innerText()).toContain('Lähde: alkuperäinen muistio');
     const names = await page
       .locator('select[name$=".personId"]')
